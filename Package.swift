@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "rosplay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RouterOSAPI", targets: ["RouterOSAPI"]),
+        .library(name: "RouterModel", targets: ["RouterModel"]),
+        .library(name: "MockRouter", targets: ["MockRouter"]),
+        .executable(name: "rosplay", targets: ["rosplay"]),
+        .executable(name: "mock-routeros", targets: ["mock-routeros"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "RouterOSAPI",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "RouterModel"),
+        .target(
+            name: "MockRouter",
+            dependencies: [
+                "RouterOSAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "MockRouter/Sources/MockRouter"
+        ),
+        .executableTarget(
+            name: "mock-routeros",
+            dependencies: [
+                "MockRouter",
+                "RouterOSAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "MockRouter/Sources/mock-routeros"
+        ),
+        .executableTarget(
+            name: "rosplay",
+            dependencies: [
+                "RouterOSAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RouterOSAPITests",
+            dependencies: ["RouterOSAPI", "MockRouter"]
+        ),
+        .testTarget(
+            name: "MockRouterTests",
+            dependencies: ["MockRouter", "RouterOSAPI"]
+        ),
+    ]
+)

@@ -1,0 +1,134 @@
+import NIOCore
+
+/// A command on its way out, with where its replies go.
+struct PendingCommand {
+    enum Sink {
+        /// Collect every `!re` and complete at `!done`.
+        case collect(EventLoopPromise<Response>)
+        /// Hand each `!re` on as it arrives; finish at `!done`.
+        case stream(AsyncThrowingStream<Row, Error>.Continuation)
+    }
+
+    var command: Command
+    var sink: Sink
+}
+
+/// Routes replies to the commands in flight by `.tag`.
+///
+/// Every command carries a tag; many may be in flight at once and their replies interleave.
+/// A `!trap` is remembered and reported when the command's `!done` arrives. `!fatal`, a
+/// protocol error or the connection closing fails every command still in flight.
+final class CommandRouter: ChannelDuplexHandler {
+    typealias InboundIn = Sentence
+    typealias OutboundIn = PendingCommand
+    typealias OutboundOut = Sentence
+
+    private struct InFlight {
+        var command: Command
+        var sink: PendingCommand.Sink
+        var rows: [Row] = []
+        var traps: [RouterOSTrap] = []
+    }
+
+    private var inFlight: [String: InFlight] = [:]
+    private var closeReason: String?
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let pending = unwrapOutboundIn(data)
+        guard let tag = pending.command.tag, !tag.isEmpty else {
+            preconditionFailure("CommandRouter needs tagged commands")
+        }
+        guard closeReason == nil, context.channel.isActive else {
+            let error = RouterOSError.connectionLost(command: pending.command.description, reason: closeReason ?? "connection closed")
+            Self.fail(pending.sink, error)
+            promise?.fail(error)
+            return
+        }
+        inFlight[tag] = InFlight(command: pending.command, sink: pending.sink)
+        context.write(wrapOutboundOut(pending.command.sentence), promise: promise)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let reply: Reply
+        do {
+            reply = try Reply(parsing: unwrapInboundIn(data))
+        } catch {
+            errorCaught(context: context, error: error)
+            return
+        }
+        if reply.kind == .fatal {
+            let reason = reply.bareWords.map(\.string).joined(separator: " ")
+            failAll(with: { _ in RouterOSError.fatal(reason) }, reason: "!fatal \(reason)")
+            context.close(promise: nil)
+            return
+        }
+        guard let tag = reply.tag, var entry = inFlight[tag] else { return }
+        switch reply.kind {
+        case .re:
+            let row = Row(reply.attributes)
+            switch entry.sink {
+            case .collect: entry.rows.append(row)
+            case .stream(let continuation): continuation.yield(row)
+            }
+            inFlight[tag] = entry
+        case .trap:
+            entry.traps.append(RouterOSTrap(
+                category: reply["category"].flatMap(Int.init).flatMap(TrapCategory.init(rawValue:)),
+                message: reply["message"] ?? "",
+                command: entry.command.description
+            ))
+            inFlight[tag] = entry
+        case .done:
+            inFlight[tag] = nil
+            finish(entry, done: reply)
+        case .empty, .fatal, .other:
+            break
+        }
+    }
+
+    private func finish(_ entry: InFlight, done: Reply) {
+        switch entry.sink {
+        case .collect(let promise):
+            if let first = entry.traps.first {
+                promise.fail(RouterOSError.trap(first, more: Array(entry.traps.dropFirst())))
+            } else {
+                promise.succeed(Response(rows: entry.rows, done: done))
+            }
+        case .stream(let continuation):
+            // A stream we cancelled ends with `interrupted`: that is its normal end.
+            let failures = entry.traps.filter { $0.category != .interrupted }
+            if let first = failures.first {
+                continuation.finish(throwing: RouterOSError.trap(first, more: Array(failures.dropFirst())))
+            } else {
+                continuation.finish()
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        let reason = String(describing: error)
+        failAll(with: { RouterOSError.connectionLost(command: $0, reason: reason) }, reason: reason)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(with: { RouterOSError.connectionLost(command: $0, reason: "connection closed by the router") }, reason: "connection closed")
+        context.fireChannelInactive()
+    }
+
+    private func failAll(with error: (String) -> RouterOSError, reason: String) {
+        if closeReason == nil { closeReason = reason }
+        let entries = inFlight.values
+        inFlight = [:]
+        for entry in entries {
+            Self.fail(entry.sink, error(entry.command.description))
+        }
+    }
+
+    private static func fail(_ sink: PendingCommand.Sink, _ error: Error) {
+        switch sink {
+        case .collect(let promise): promise.fail(error)
+        case .stream(let continuation): continuation.finish(throwing: error)
+        }
+    }
+}

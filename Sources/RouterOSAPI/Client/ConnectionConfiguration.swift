@@ -1,0 +1,31 @@
+/// Where and how to reach a router.
+public struct ConnectionConfiguration: Hashable, Sendable {
+    /// How the bytes are protected on the way.
+    public enum Security: Hashable, Sendable {
+        /// API-SSL (default port 8729) with a client ``TLSConfiguration``.
+        case tls(TLSConfiguration)
+        /// The plain API (default port 8728): passwords travel in clear text. Only when asked.
+        case plain
+    }
+
+    public var host: String
+    public var port: Int
+    public var security: Security
+    /// Time allowed for TCP connect plus the TLS handshake.
+    public var connectTimeout: Duration
+    public var limits: WireLimits
+
+    public init(host: String, port: Int? = nil, security: Security, connectTimeout: Duration = .seconds(10), limits: WireLimits = .default) {
+        self.host = host
+        self.security = security
+        self.port = port ?? Self.defaultPort(for: security)
+        self.connectTimeout = connectTimeout
+        self.limits = limits
+    }
+
+    /// 8729 for API-SSL, 8728 for the plain API.
+    public static func defaultPort(for security: Security) -> Int {
+        if case .plain = security { return 8728 }
+        return 8729
+    }
+}

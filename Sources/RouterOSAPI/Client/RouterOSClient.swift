@@ -1,0 +1,157 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// An API connection to one router.
+///
+/// ```swift
+/// let client = try await RouterOSClient.connect(ConnectionConfiguration(
+///     host: "192.0.2.1", security: .tls(.pinned(fingerprint))))
+/// try await client.login(user: "rosplay", password: password)
+/// let rows = try await client.execute(Command("/ip/address/print")).rows
+/// ```
+///
+/// Every command is sent with its own `.tag`, so any number may be in flight at once from
+/// any number of tasks; replies are matched by tag.
+public final class RouterOSClient: Sendable {
+    private let channel: Channel
+    private let nextTag = NIOLockedValueBox(0)
+    private let logger: Logger
+    /// The host and port connected to.
+    public let target: String
+    /// The negotiated TLS protocol and cipher (`TLSv1.3 TLS_AES_256_GCM_SHA384`), or `plain`.
+    public let transport: String
+
+    private init(channel: Channel, target: String, transport: String, logger: Logger) {
+        self.channel = channel
+        self.target = target
+        self.transport = transport
+        self.logger = logger
+    }
+
+    /// Opens a connection: TCP, then TLS as configured. Does not log in.
+    public static func connect(
+        _ configuration: ConnectionConfiguration,
+        logger: Logger = Logger(label: "rosplay.api"),
+        eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> RouterOSClient {
+        let target = "\(configuration.host):\(configuration.port)"
+        let timeout = TimeAmount.nanoseconds(Int64(configuration.connectTimeout.components.seconds) * 1_000_000_000
+            + configuration.connectTimeout.components.attoseconds / 1_000_000_000)
+        let channel: Channel
+        do {
+            channel = try await ClientBootstrap(group: eventLoopGroup)
+                .connectTimeout(timeout)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connect(host: configuration.host, port: configuration.port)
+                .get()
+        } catch let error as ChannelError {
+            if case .connectTimeout = error { throw RouterOSError.connectTimeout(target) }
+            throw RouterOSError.connectFailed("\(target): \(error)")
+        } catch {
+            throw RouterOSError.connectFailed("\(target): \(error)")
+        }
+        do {
+            let transport = try await configurePipeline(channel, configuration, timeout: timeout).get()
+            logger.debug("connected", metadata: ["target": "\(target)", "transport": "\(transport)"])
+            return RouterOSClient(channel: channel, target: target, transport: transport, logger: logger)
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    private static func configurePipeline(_ channel: Channel, _ configuration: ConnectionConfiguration, timeout: TimeAmount) -> EventLoopFuture<String> {
+        channel.eventLoop.flatSubmit {
+            let sync = channel.pipeline.syncOperations
+            do {
+                var transport = channel.eventLoop.makeSucceededFuture("plain")
+                if case .tls(let tls) = configuration.security {
+                    let handler = try OpenSSLHandler(configuration: tls, peerName: configuration.host, on: channel.eventLoop)
+                    try sync.addHandler(handler)
+                    let timedOut = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
+                    let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+                        timedOut.value = true
+                        channel.close(promise: nil)
+                    }
+                    transport = handler.handshakeResult.flatMapErrorThrowing { error in
+                        if timedOut.value {
+                            throw RouterOSError.connectTimeout("\(configuration.host):\(configuration.port) (TLS handshake)")
+                        }
+                        throw error
+                    }.always { _ in deadline.cancel() }
+                }
+                try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.limits)))
+                try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
+                try sync.addHandler(CommandRouter())
+                return transport
+            } catch {
+                return channel.eventLoop.makeFailedFuture(error)
+            }
+        }
+    }
+
+    /// Logs in with the post-6.43 method; falls back to the MD5 challenge when the router answers with one.
+    public func login(user: String, password: String) async throws {
+        do {
+            let first = try await execute(Command("/login", ["name": user, "password": password]))
+            guard let challenge = first.ret else { return }
+            guard let response = LoginChallenge.response(password: password, challenge: challenge) else {
+                throw RouterOSError.loginFailed("the router sent an unreadable challenge")
+            }
+            _ = try await execute(Command("/login", ["name": user, "response": response]))
+        } catch let error as RouterOSError {
+            if let trap = error.trap { throw RouterOSError.loginFailed(trap.message) }
+            throw error
+        }
+    }
+
+    /// Sends `command` and waits for its `!done`.
+    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`.
+    public func execute(_ command: Command) async throws -> Response {
+        let promise = channel.eventLoop.makePromise(of: Response.self)
+        send(PendingCommand(command: tagged(command), sink: .collect(promise)))
+        return try await promise.futureResult.get()
+    }
+
+    /// Sends a command that keeps replying and returns its rows as they come.
+    public func stream(_ command: Command) -> ReplyStream {
+        let command = tagged(command)
+        let tag = command.tag!
+        let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream()
+        continuation.onTermination = { [weak self] termination in
+            guard case .cancelled = termination, let self else { return }
+            Task { try? await self.cancel(tag: tag) }
+        }
+        send(PendingCommand(command: command, sink: .stream(continuation)))
+        return ReplyStream(tag: tag, rows: rows, client: self)
+    }
+
+    /// Sends `/cancel` for the command with `tag` (or for every running command when nil).
+    public func cancel(tag: String?) async throws {
+        let attributes: KeyValuePairs<String, String> = tag.map { ["tag": $0] } ?? [:]
+        _ = try await execute(Command("/cancel", attributes))
+    }
+
+    /// Closes the connection; commands still in flight fail with ``RouterOSError/connectionLost(command:reason:)``.
+    public func close() async {
+        try? await channel.close()
+    }
+
+    /// True until the connection closes.
+    public var isConnected: Bool { channel.isActive }
+
+    private func tagged(_ command: Command) -> Command {
+        var command = command
+        if command.tag?.isEmpty ?? true {
+            command.tag = String(nextTag.withLockedValue { value in value += 1; return value })
+        }
+        return command
+    }
+
+    private func send(_ pending: PendingCommand) {
+        logger.trace("send", metadata: ["command": "\(pending.command)"])
+        channel.writeAndFlush(pending, promise: nil)
+    }
+}

@@ -1,0 +1,84 @@
+/// A command sentence: a path, then attribute words, API attribute words and query words.
+///
+/// ```swift
+/// var command = Command("/ip/address/add", ["address": "192.0.2.1/24", "interface": "bridge"])
+/// let print = Command("/ip/address/print", queries: [.equals("interface", "bridge")])
+/// ```
+public struct Command: Hashable, Sendable, CustomStringConvertible {
+    /// The command word, such as `/ip/address/print`.
+    public var path: String
+    /// `=name=value` words, in order.
+    public var attributes: [Attribute]
+    /// `.name=value` words other than `.tag`.
+    public var apiAttributes: [Attribute]
+    /// `?` words, in order.
+    public var queries: [QueryWord]
+    /// The `.tag` the replies will carry, if any.
+    public var tag: String?
+
+    public init(
+        _ path: String,
+        _ attributes: KeyValuePairs<String, String> = [:],
+        queries: [QueryWord] = [],
+        tag: String? = nil
+    ) {
+        self.init(path, attributes: attributes.map { Attribute($0.key, $0.value) }, queries: queries, tag: tag)
+    }
+
+    public init(_ path: String, attributes: [Attribute], apiAttributes: [Attribute] = [], queries: [QueryWord] = [], tag: String? = nil) {
+        self.path = path
+        self.attributes = attributes
+        self.apiAttributes = apiAttributes
+        self.queries = queries
+        self.tag = tag
+    }
+
+    /// The words of this command, in the order RouterOS documents: path, attributes, API attributes, queries.
+    public var sentence: Sentence {
+        var words = [Word(path)]
+        words += attributes.map { $0.word(prefix: "=") }
+        words += apiAttributes.map { $0.word(prefix: ".") }
+        if let tag { words.append(Word(".tag=" + tag)) }
+        words += queries.map(\.word)
+        return Sentence(words)
+    }
+
+    /// Reads a command sentence as a router does.
+    public init(parsing sentence: Sentence) throws(ProtocolError) {
+        guard let first = sentence.words.first else { throw .malformedSentence("empty sentence") }
+        self.init(first.string, attributes: [])
+        for word in sentence.words.dropFirst() {
+            let bytes = word.bytes
+            switch bytes.first {
+            case UInt8(ascii: "="):
+                attributes.append(Attribute(body: bytes.dropFirst()))
+            case UInt8(ascii: "."):
+                let attribute = Attribute(body: bytes.dropFirst())
+                if attribute.name == "tag" {
+                    tag = attribute.value.string
+                } else {
+                    apiAttributes.append(attribute)
+                }
+            case UInt8(ascii: "?"):
+                queries.append(try QueryWord(parsing: word))
+            default:
+                throw .malformedSentence("unexpected word '\(word.string.prefix(64))' in command \(path)")
+            }
+        }
+    }
+
+    /// The value of attribute `name`, decoded as UTF-8.
+    public subscript(name: String) -> String? {
+        attributes[name]
+    }
+
+    /// The command as one line, secrets redacted.
+    public var description: String {
+        var parts = [path]
+        parts += attributes.map { "=\($0)" }
+        parts += apiAttributes.map { ".\($0)" }
+        if let tag { parts.append(".tag=\(tag)") }
+        parts += queries.map(\.description)
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,90 @@
+/// Evaluates the `?` words of a `print` against one item, the way RouterOS does.
+///
+/// The words drive a stack of booleans that starts as an infinite stack of `true`.
+/// Each test pushes its result; `?#` runs stack operations; the item is selected when
+/// no `false` is left on the stack at the end.
+public struct QueryEvaluator: Sendable {
+    /// How a property's printed value compares with a query's value: negative, zero or positive.
+    public typealias Compare = @Sendable (_ name: String, _ itemValue: String, _ queryValue: String) -> Int
+
+    public let words: [QueryWord]
+    private let compare: Compare
+
+    /// - Parameter compare: defaults to ``numericThenText(_:_:_:)``.
+    public init(_ words: [QueryWord], compare: @escaping Compare = QueryEvaluator.numericThenText) {
+        self.words = words
+        self.compare = compare
+    }
+
+    /// Compares decimal numbers by value and everything else as text.
+    public static let numericThenText: Compare = { _, item, query in
+        if let a = Int(item), let b = Int(query) { return a < b ? -1 : (a == b ? 0 : 1) }
+        return item < query ? -1 : (item == query ? 0 : 1)
+    }
+
+    /// True when the item whose properties `value(name)` returns is selected.
+    public func matches(_ value: (String) -> String?) -> Bool {
+        var stack = BooleanStack()
+        for word in words {
+            switch word {
+            case .has(let name): stack.push(value(name) != nil)
+            case .lacks(let name): stack.push(value(name) == nil)
+            case .equals(let name, let query):
+                stack.push(value(name).map { compare(name, $0, query.string) == 0 } ?? query.isEmpty)
+            case .less(let name, let query):
+                stack.push(value(name).map { compare(name, $0, query.string) < 0 } ?? false)
+            case .greater(let name, let query):
+                stack.push(value(name).map { compare(name, $0, query.string) > 0 } ?? false)
+            case .operations(let ops):
+                stack.run(ops)
+            }
+        }
+        return stack.allTrue
+    }
+}
+
+/// The evaluation stack: explicit entries above an infinite run of `true`.
+struct BooleanStack {
+    private var entries: [Bool] = []
+
+    var allTrue: Bool { !entries.contains(false) }
+
+    mutating func push(_ value: Bool) { entries.append(value) }
+
+    mutating func pop() -> Bool { entries.popLast() ?? true }
+
+    /// Entry `index`, counting from the top (0).
+    func peek(_ index: Int) -> Bool {
+        index < entries.count ? entries[entries.count - 1 - index] : true
+    }
+
+    /// Runs the operations of a `?#` word.
+    mutating func run(_ ops: String) {
+        var pendingIndex: Int?
+        var previousWasIndex = false
+        for character in ops {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                pendingIndex = (pendingIndex ?? 0) * 10 + digit
+                continue
+            }
+            if let index = pendingIndex {
+                push(peek(index))
+                pendingIndex = nil
+                previousWasIndex = true
+            } else {
+                previousWasIndex = false
+            }
+            switch character {
+            case "!": push(!pop())
+            case "&": let a = pop(), b = pop(); push(a && b)
+            case "|": let a = pop(), b = pop(); push(a || b)
+            case ".": if !previousWasIndex { push(peek(0)) }
+            default: break
+            }
+            previousWasIndex = false
+        }
+        if let index = pendingIndex {
+            entries = [peek(index)]
+        }
+    }
+}

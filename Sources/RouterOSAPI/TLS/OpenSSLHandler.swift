@@ -1,0 +1,179 @@
+import NIOCore
+
+/// A SwiftNIO handler that runs TLS through the system OpenSSL with memory BIOs.
+///
+/// Ciphertext below, plaintext above. Writes made before the handshake completes are held
+/// and sent once it does. ``handshakeResult`` completes when the handshake succeeds (and,
+/// for a pinned client, the fingerprint matched) or fails with a ``TLSError``.
+public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    public typealias InboundIn = ByteBuffer
+    public typealias InboundOut = ByteBuffer
+    public typealias OutboundIn = ByteBuffer
+    public typealias OutboundOut = ByteBuffer
+
+    private enum State {
+        case idle, handshaking, active, closed
+    }
+
+    private let engine: SSLEngine
+    private var state = State.idle
+    private var heldWrites: [(ByteBuffer, EventLoopPromise<Void>?)] = []
+    private let handshakePromise: EventLoopPromise<String>
+
+    /// Completes with the negotiated protocol and cipher, or fails with a ``TLSError``.
+    public var handshakeResult: EventLoopFuture<String> { handshakePromise.futureResult }
+
+    /// - Parameters:
+    ///   - configuration: a client or server ``TLSConfiguration``.
+    ///   - peerName: for a client, the host or IP address being connected to (checked in `.verify` mode).
+    public convenience init(configuration: TLSConfiguration, peerName: String? = nil, on eventLoop: EventLoop) throws {
+        try self.init(context: SSLContext(configuration), peerName: peerName, on: eventLoop)
+    }
+
+    init(context: SSLContext, peerName: String?, on eventLoop: EventLoop) throws {
+        engine = try SSLEngine(context: context, peerName: peerName)
+        handshakePromise = eventLoop.makePromise()
+    }
+
+    public func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { startHandshake(context: context) }
+    }
+
+    public func channelActive(context: ChannelHandlerContext) {
+        startHandshake(context: context)
+        context.fireChannelActive()
+    }
+
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard state == .handshaking || state == .active else { return }
+        engine.feed(unwrapInboundIn(data))
+        if state == .handshaking { advanceHandshake(context: context) }
+        if state == .active { readPlaintext(context: context) }
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        if state == .handshaking || state == .idle {
+            fail(TLSError.closedDuringHandshake, context: context, fireError: false)
+        }
+        state = .closed
+        failHeldWrites(ChannelError.ioOnClosedChannel)
+        context.fireChannelInactive()
+    }
+
+    public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let plaintext = unwrapOutboundIn(data)
+        switch state {
+        case .idle, .handshaking:
+            heldWrites.append((plaintext, promise))
+        case .active:
+            encryptAndWrite(plaintext, promise: promise, context: context)
+        case .closed:
+            promise?.fail(ChannelError.ioOnClosedChannel)
+        }
+    }
+
+    public func flush(context: ChannelHandlerContext) {
+        if state == .active { context.flush() }
+    }
+
+    public func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        if state == .active, mode == .all {
+            engine.shutdown()
+            writeOutput(context: context, promise: nil)
+            context.flush()
+        }
+        if state != .closed, mode == .all {
+            if state != .active { fail(ChannelError.ioOnClosedChannel, context: context, fireError: false) }
+            state = .closed
+        }
+        context.close(mode: mode, promise: promise)
+    }
+
+    // MARK: - Handshake
+
+    private func startHandshake(context: ChannelHandlerContext) {
+        guard state == .idle else { return }
+        state = .handshaking
+        advanceHandshake(context: context)
+    }
+
+    private func advanceHandshake(context: ChannelHandlerContext) {
+        do {
+            let complete = try engine.handshake()
+            writeOutput(context: context, promise: nil)
+            context.flush()
+            guard complete else { return }
+            try engine.checkPin()
+            state = .active
+            handshakePromise.succeed(engine.negotiated)
+            let held = heldWrites
+            heldWrites = []
+            for (plaintext, promise) in held {
+                encryptAndWrite(plaintext, promise: promise, context: context)
+            }
+            context.flush()
+        } catch {
+            writeOutput(context: context, promise: nil)
+            context.flush()
+            fail(error, context: context, fireError: true)
+            context.close(promise: nil)
+        }
+    }
+
+    private func fail(_ error: Error, context: ChannelHandlerContext, fireError: Bool) {
+        guard state != .closed else { return }
+        state = .closed
+        handshakePromise.fail(error)
+        failHeldWrites(error)
+        if fireError { context.fireErrorCaught(error) }
+    }
+
+    private func failHeldWrites(_ error: Error) {
+        let held = heldWrites
+        heldWrites = []
+        for (_, promise) in held { promise?.fail(error) }
+    }
+
+    // MARK: - Data
+
+    private func readPlaintext(context: ChannelHandlerContext) {
+        do {
+            loop: while true {
+                switch try engine.read(allocator: context.channel.allocator) {
+                case .data(let plaintext): context.fireChannelRead(wrapInboundOut(plaintext))
+                case .wantMore: break loop
+                case .closed:
+                    state = .closed
+                    context.close(promise: nil)
+                    break loop
+                }
+            }
+            writeOutput(context: context, promise: nil)
+        } catch {
+            state = .closed
+            context.fireErrorCaught(error)
+            context.close(promise: nil)
+        }
+    }
+
+    private func encryptAndWrite(_ plaintext: ByteBuffer, promise: EventLoopPromise<Void>?, context: ChannelHandlerContext) {
+        do {
+            try engine.write(plaintext)
+            writeOutput(context: context, promise: promise)
+        } catch {
+            promise?.fail(error)
+            context.fireErrorCaught(error)
+        }
+    }
+
+    private func writeOutput(context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+        if let ciphertext = engine.drainOutput(allocator: context.channel.allocator) {
+            context.write(wrapOutboundOut(ciphertext), promise: promise)
+        } else {
+            promise?.succeed(())
+        }
+    }
+}
+
+@available(*, unavailable)
+extension OpenSSLHandler: Sendable {}

@@ -1,0 +1,60 @@
+internal import COpenSSL
+
+/// An owned, fully configured `SSL_CTX`. Immutable after init, so it may be shared across connections.
+final class SSLContext: @unchecked Sendable {
+    let pointer: OpaquePointer
+    let configuration: TLSConfiguration
+
+    /// Cipher string for anonymous DH. OpenSSL refuses unauthenticated suites above security level 0.
+    static let anonymousCiphers = "ADH:@SECLEVEL=0"
+
+    init(_ configuration: TLSConfiguration) throws(TLSError) {
+        OpenSSLErrorQueue.clear()
+        let method = configuration.isServer ? TLS_server_method() : TLS_client_method()
+        guard let context = SSL_CTX_new(method) else {
+            throw .openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain())")
+        }
+        self.pointer = context
+        self.configuration = configuration
+        rosplay_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
+        rosplay_SSL_CTX_enable_partial_writes(context)
+
+        switch configuration {
+        case .verify(let caFile):
+            guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
+                throw .configuration("cannot load CA file \(caFile): \(OpenSSLErrorQueue.drain())")
+            }
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        case .pinned:
+            // The chain is not checked; the handler compares the leaf's fingerprint after the handshake.
+            SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
+        case .anonymousClient:
+            try Self.restrictToAnonymous(context)
+            SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
+        case .server(let certificateFile, let keyFile):
+            guard SSL_CTX_use_certificate_chain_file(context, certificateFile) == 1 else {
+                throw .configuration("cannot load certificate \(certificateFile): \(OpenSSLErrorQueue.drain())")
+            }
+            guard SSL_CTX_use_PrivateKey_file(context, keyFile, SSL_FILETYPE_PEM) == 1 else {
+                throw .configuration("cannot load key \(keyFile): \(OpenSSLErrorQueue.drain())")
+            }
+            guard SSL_CTX_check_private_key(context) == 1 else {
+                throw .configuration("key \(keyFile) does not match certificate \(certificateFile)")
+            }
+        case .anonymousServer:
+            try Self.restrictToAnonymous(context)
+            rosplay_SSL_CTX_set_dh_auto(context, 1)
+        }
+    }
+
+    private static func restrictToAnonymous(_ context: OpaquePointer) throws(TLSError) {
+        rosplay_SSL_CTX_set_max_proto_version(context, TLS1_2_VERSION)
+        guard SSL_CTX_set_cipher_list(context, anonymousCiphers) == 1 else {
+            throw .configuration("OpenSSL offers no anonymous DH cipher: \(OpenSSLErrorQueue.drain())")
+        }
+    }
+
+    deinit {
+        SSL_CTX_free(pointer)
+    }
+}
