@@ -33,13 +33,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "RouterModel"),
+        .target(
+            name: "RouterModel",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
         .target(
             name: "MockRouter",
             dependencies: [
                 "RouterOSAPI",
+                "RouterModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "MockRouter/Sources/MockRouter"

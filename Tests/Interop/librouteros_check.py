@@ -24,6 +24,7 @@ import re
 import ssl
 import sys
 from functools import partial
+from importlib.metadata import version
 
 import librouteros
 from librouteros.exceptions import TrapError
@@ -32,10 +33,16 @@ from librouteros.query import Key
 LIST = "interop-librouteros"
 ADDRESS = "192.0.2.7"
 ID_RE = re.compile(r"\*[0-9A-F]+")
+STEP = "a"  # scenario step in progress, named in failure messages
 
 
 class Deviation(Exception):
     pass
+
+
+def begin(step):
+    global STEP
+    STEP = step
 
 
 def expect(ok, message):
@@ -75,11 +82,13 @@ def run(args):
     try:
         path = api.path("ip", "firewall", "address-list")
 
+        begin("b")
         new_id = path.add(list=LIST, address=ADDRESS, comment="first")
         expect(isinstance(new_id, str) and ID_RE.fullmatch(new_id),
                f"add returned {new_id!r}, expected '*' + hex (=ret= in !done)")
         print(f"b. added {ADDRESS} to {LIST}: .id={new_id}")
 
+        begin("c")
         found = rows(path)
         expect(len(found) == 1, f"print ?=list={LIST}: expected 1 row, got {found!r}")
         row = found[0]
@@ -89,12 +98,14 @@ def run(args):
                and row["list"] == LIST, f"unexpected row {row!r}")
         print(f"c. print: one row {row!r}")
 
+        begin("d")
         path.update(**{".id": new_id, "comment": "second"})
         found = rows(path)
         expect(len(found) == 1 and found[0]["comment"] == "second",
                f"after set comment=second, print gave {found!r}")
         print("d. set comment=second: print shows comment=second")
 
+        begin("e")
         path.remove(new_id)
         found = rows(path)
         expect(found == [], f"after remove, print gave {found!r}")
@@ -102,6 +113,7 @@ def run(args):
     finally:
         api.close()
 
+    begin("f")
     try:
         bad = connect(args, "wrong-" + args.password)
     except TrapError as e:
@@ -126,12 +138,12 @@ def main():
     try:
         run(args)
     except Deviation as e:
-        print(f"FAIL: librouteros: {e}", file=sys.stderr)
+        print(f"FAIL: librouteros: step {STEP}: {e}", file=sys.stderr)
         return 1
     except Exception as e:  # any library, socket or TLS error is a deviation too
-        print(f"FAIL: librouteros: {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"FAIL: librouteros: step {STEP}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
-    print("librouteros interop: all steps passed")
+    print(f"librouteros {version('librouteros')} interop: all steps passed")
     return 0
 
 

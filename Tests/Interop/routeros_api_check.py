@@ -26,6 +26,7 @@ import argparse
 import re
 import ssl
 import sys
+from importlib.metadata import version
 
 import routeros_api
 from routeros_api.exceptions import RouterOsApiCommunicationError
@@ -33,10 +34,16 @@ from routeros_api.exceptions import RouterOsApiCommunicationError
 LIST = "interop-routeros-api"
 ADDRESS = "192.0.2.7"
 ID_RE = re.compile(r"\*[0-9A-F]+")
+STEP = "a"  # scenario step in progress, named in failure messages
 
 
 class Deviation(Exception):
     pass
+
+
+def begin(step):
+    global STEP
+    STEP = step
 
 
 def expect(ok, message):
@@ -67,12 +74,14 @@ def run(args):
         print(f"a. logged in as {args.user} ({args.mode})")
         res = api.get_resource("/ip/firewall/address-list")
 
+        begin("b")
         reply = res.add(list=LIST, address=ADDRESS, comment="first")
         new_id = reply.done_message.get("ret")
         expect(isinstance(new_id, str) and ID_RE.fullmatch(new_id),
                f"add: done_message {reply.done_message!r}, expected ret='*' + hex")
         print(f"b. added {ADDRESS} to {LIST}: .id={new_id}")
 
+        begin("c")
         found = res.get(list=LIST)
         expect(len(found) == 1, f"print ?list={LIST}: expected 1 row, got {list(found)!r}")
         row = found[0]
@@ -81,12 +90,14 @@ def run(args):
                f"unexpected row {row!r}")
         print(f"c. print: one row id={row['id']} address={row['address']} comment={row['comment']}")
 
+        begin("d")
         res.set(id=new_id, comment="second")
         found = res.get(list=LIST)
         expect(len(found) == 1 and found[0].get("comment") == "second",
                f"after set comment=second, print gave {list(found)!r}")
         print("d. set comment=second: print shows comment=second")
 
+        begin("e")
         res.remove(id=new_id)
         found = res.get(list=LIST)
         expect(len(found) == 0, f"after remove, print gave {list(found)!r}")
@@ -94,6 +105,7 @@ def run(args):
     finally:
         conn.disconnect()
 
+    begin("f")
     bad = pool(args, "wrong-" + args.password)
     try:
         bad.get_api()
@@ -121,12 +133,12 @@ def main():
     try:
         run(args)
     except Deviation as e:
-        print(f"FAIL: RouterOS-api: {e}", file=sys.stderr)
+        print(f"FAIL: RouterOS-api: step {STEP}: {e}", file=sys.stderr)
         return 1
     except Exception as e:  # any library, socket or TLS error is a deviation too
-        print(f"FAIL: RouterOS-api: {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"FAIL: RouterOS-api: step {STEP}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
-    print("RouterOS-api interop: all steps passed")
+    print(f"RouterOS-api {version('RouterOS-api')} interop: all steps passed")
     return 0
 
 

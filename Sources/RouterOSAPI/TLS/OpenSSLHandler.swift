@@ -30,7 +30,8 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
         try self.init(context: SSLContext(configuration), peerName: peerName, on: eventLoop)
     }
 
-    init(context: SSLContext, peerName: String?, on eventLoop: EventLoop) throws {
+    /// A handler sharing an existing context, as a server does for all its connections.
+    public init(context: SSLContext, peerName: String? = nil, on eventLoop: EventLoop) throws {
         engine = try SSLEngine(context: context, peerName: peerName)
         handshakePromise = eventLoop.makePromise()
     }

@@ -1,14 +1,16 @@
 internal import COpenSSL
 
-/// An owned, fully configured `SSL_CTX`. Immutable after init, so it may be shared across connections.
-final class SSLContext: @unchecked Sendable {
+/// An owned, fully configured OpenSSL context (`SSL_CTX`). Immutable after init, so one
+/// context may serve every connection of a server.
+public final class SSLContext: @unchecked Sendable {
     let pointer: OpaquePointer
-    let configuration: TLSConfiguration
+    /// What this context was made for.
+    public let configuration: TLSConfiguration
 
     /// Cipher string for anonymous DH. OpenSSL refuses unauthenticated suites above security level 0.
     static let anonymousCiphers = "ADH:@SECLEVEL=0"
 
-    init(_ configuration: TLSConfiguration) throws(TLSError) {
+    public init(_ configuration: TLSConfiguration) throws(TLSError) {
         OpenSSLErrorQueue.clear()
         let method = configuration.isServer ? TLS_server_method() : TLS_client_method()
         guard let context = SSL_CTX_new(method) else {

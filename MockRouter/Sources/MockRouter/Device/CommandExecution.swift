@@ -1,0 +1,92 @@
+import RouterModel
+import RouterOSAPI
+
+/// One command being executed against a copy of the device state.
+///
+/// The copy is committed only when ``run()`` returns, so a trap leaves the router untouched.
+struct CommandExecution {
+    let command: Command
+    let path: MenuPath
+    let user: MockUser
+    let schema: RouterSchema
+    var state: DeviceState
+    /// Entries changed by this command, for listeners.
+    var changes: [ChangeEvent] = []
+
+    static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
+
+    var menu: String { path.menu }
+
+    /// True for menus with one unnumbered item (`/system/identity`): no `add`, and `set` takes no `numbers`.
+    var isSettingsMenu: Bool {
+        schema.arguments(of: "add", in: menu) == nil && schema.arguments(of: "set", in: menu)?["numbers"] == nil
+    }
+
+    mutating func run() throws -> RouterDevice.Outcome {
+        guard schema.hasMenu(menu) else {
+            throw CommandTrap(TrapText.noSuchDirectory(MenuPath.firstUnknownComponent(of: menu, known: schema.hasMenu)))
+        }
+        let verb = path.verb == "getall" ? "print" : path.verb
+        let known = verb == "listen" ? schema.arguments(of: "print", in: menu) != nil : schema.arguments(of: verb, in: menu) != nil
+        guard known else { throw CommandTrap(TrapText.noSuchCommand) }
+        if Self.writingVerbs.contains(verb), !user.group.mayWrite {
+            throw CommandTrap(TrapText.notEnoughPermissions)
+        }
+        switch verb {
+        case "print": return try print()
+        case "listen": return try listen()
+        case "add": return .replies([.done(ret: try add())])
+        case "set": try set(); return .replies([.done()])
+        case "unset": try unset(); return .replies([.done()])
+        case "remove": try remove(); return .replies([.done()])
+        case "move": try move(); return .replies([.done()])
+        case "enable", "disable": try enableOrDisable(verb == "disable"); return .replies([.done()])
+        case "comment": try comment(); return .replies([.done()])
+        case "get": return .replies([.done(ret: try get())])
+        default: throw CommandTrap(TrapText.notSimulated(command.path))
+        }
+    }
+
+    // MARK: - Arguments
+
+    /// Refuses any argument the command does not take in this RouterOS version.
+    func checkArguments(of verb: String, alsoAccepting extra: Set<String> = []) throws {
+        let accepted = schema.arguments(of: verb, in: menu) ?? [:]
+        for attribute in command.attributes where accepted[attribute.name] == nil && !extra.contains(attribute.name) {
+            throw CommandTrap(TrapText.unknownParameter(attribute.name))
+        }
+    }
+
+    /// The entries named by `.id` or `numbers` (comma-separated `.id`s, or names in named menus).
+    func selectedEntries(argument: String = "numbers") throws -> [Int] {
+        guard let selector = command[".id"] ?? command[argument] else {
+            throw CommandTrap(TrapText.missingArgument(argument))
+        }
+        return try selector.split(separator: ",").map { try resolve(String($0)) }
+    }
+
+    /// The number of the entry that `reference` (`*1F` or a name) designates.
+    func resolve(_ reference: String) throws -> Int {
+        let table = state.tables[menu] ?? MenuTable()
+        if let number = EntryID.parse(reference), table.entry(number) != nil { return number }
+        if let entry = table.entries.first(where: { $0.properties["name"] == reference }) { return entry.number }
+        throw CommandTrap(TrapText.noSuchItem)
+    }
+
+    // MARK: - Rows
+
+    /// The words RouterOS prints for an entry: `.id` first in list menus, then its properties.
+    func printed(_ entry: Entry, withID: Bool = true) -> [Attribute] {
+        var row = withID ? [Attribute(".id", entry.id)] : []
+        row += entry.properties.map { Attribute($0.key, $0.value) }
+        return row
+    }
+
+    mutating func recordChange(_ number: Int) {
+        guard let entry = state.tables[menu]?.entry(number) else {
+            changes.append(ChangeEvent(menu: menu, row: [Attribute(".id", EntryID.format(number)), Attribute(".dead", "true")]))
+            return
+        }
+        changes.append(ChangeEvent(menu: menu, row: printed(entry)))
+    }
+}

@@ -1,0 +1,53 @@
+import RouterOSAPI
+
+/// Every `!trap` and `!fatal` text the mock produces, in one place so they can be corrected together.
+///
+/// Sources: ROUTEROS.md §2–§5 (MikroTik's API manual, librouteros, client READMEs and issue
+/// threads). Texts marked "assumed" in `MockRouter/README.md` have not been seen from a router.
+enum TrapText {
+    /// Wrong user name or password (v7).
+    static let invalidLogin = Reply.trap("invalid user name or password (6)")
+    /// A command before a successful login (a `!fatal`, then the connection closes).
+    static let notLoggedIn = "not logged in"
+    /// `/quit` (a `!fatal`, then the connection closes).
+    static let sessionTerminated = "session terminated on request"
+    /// A cancelled command.
+    static let interrupted = Reply.trap("interrupted", category: .interrupted)
+
+    /// A path whose menu does not exist: RouterOS sends two traps.
+    static func noSuchDirectory(_ name: String) -> [Reply] {
+        [Reply.trap("no such command or directory (\(name))", category: .missingItemOrCommand),
+         Reply.trap("no such command prefix", category: .missingItemOrCommand)]
+    }
+
+    /// A menu that exists without that command.
+    static let noSuchCommand = Reply.trap("no such command", category: .missingItemOrCommand)
+
+    /// An argument the command does not take.
+    static func unknownParameter(_ name: String) -> Reply {
+        Reply.trap("unknown parameter \(name)")
+    }
+
+    /// An `.id` (or name) that matches no entry.
+    static let noSuchItem = Reply.trap("no such item")
+
+    /// A value rejected by a property's type or range.
+    static func invalidValue(_ value: String, for name: String, why: String) -> Reply {
+        Reply.trap("value of \(name) \(why)", category: .argumentValueFailure)
+    }
+
+    /// A command the mock knows RouterOS has but does not simulate.
+    static func notSimulated(_ path: String) -> Reply {
+        Reply.trap("\(path) is not simulated by MockRouter", category: .generalFailure)
+    }
+}
+
+extension TrapText {
+    /// A user whose group lacks the `write` policy tried to change something.
+    static let notEnoughPermissions = Reply.trap("not enough permissions (9)")
+
+    /// A required selector (`numbers`, `value-name`) is missing.
+    static func missingArgument(_ name: String) -> Reply {
+        Reply.trap("missing value(s) of argument(s) \(name)", category: .argumentValueFailure)
+    }
+}

@@ -1,0 +1,63 @@
+import RouterModel
+import RouterOSAPI
+
+extension CommandExecution {
+    /// Arguments every `print` takes over the API besides those the schema lists.
+    static let apiPrintArguments: Set<String> = [".proplist", "count-only", "follow", "follow-only", "without-paging", "detail", "from"]
+
+    /// The rows `print` selects, after queries and `from`, with `.proplist` applied.
+    func selectedRows() throws -> [[Attribute]] {
+        let rows: [[Attribute]]
+        if isSettingsMenu {
+            rows = [printed(Entry(number: 0, properties: state.settings[menu] ?? [:]), withID: false)]
+        } else {
+            var entries = state.tables[menu]?.entries ?? []
+            if let from = command["from"] {
+                let numbers = try from.split(separator: ",").map { try resolve(String($0)) }
+                entries = entries.filter { numbers.contains($0.number) }
+            }
+            rows = entries.map { printed($0) }
+        }
+        let query = QueryEvaluator(command.queries)
+        let selected = rows.filter { row in query.matches { name in row[name] } }
+        guard let proplist = command[".proplist"] else { return selected }
+        let names = Set(proplist.split(separator: ",").map(String.init))
+        return selected.map { $0.filter { names.contains($0.name) } }
+    }
+
+    mutating func print() throws -> RouterDevice.Outcome {
+        try checkArguments(of: "print", alsoAccepting: Self.apiPrintArguments)
+        let rows = try selectedRows()
+        if command["count-only"] != nil {
+            return .replies([.done(ret: String(rows.count))])
+        }
+        let records = rows.map { Reply(.re, attributes: $0) }
+        if command["follow-only"] != nil {
+            return .follow(initial: [], menu: menu)
+        }
+        if command["follow"] != nil {
+            return .follow(initial: records, menu: menu)
+        }
+        // RouterOS 7.18 and later say `!empty` when a print finds nothing.
+        if records.isEmpty, schema.version >= RouterOSVersion("7.18")! {
+            return .replies([Reply(.empty), .done()])
+        }
+        return .replies(records + [.done()])
+    }
+
+    /// `listen`: every later change to the menu, until `/cancel`.
+    func listen() throws -> RouterDevice.Outcome {
+        try checkArguments(of: "print", alsoAccepting: Self.apiPrintArguments)
+        return .follow(initial: [], menu: menu)
+    }
+
+    /// `get`: one property of one entry (or of a settings menu) as `=ret=`.
+    func get() throws -> String {
+        try checkArguments(of: "get", alsoAccepting: [".id"])
+        guard let name = command["value-name"] else { throw CommandTrap(TrapText.missingArgument("value-name")) }
+        if isSettingsMenu { return state.settings[menu]?[name] ?? "" }
+        let number = try selectedEntries(argument: "number").first!
+        guard let entry = state.tables[menu]?.entry(number) else { throw CommandTrap(TrapText.noSuchItem) }
+        return entry[name] ?? ""
+    }
+}

@@ -1,0 +1,91 @@
+import NIOCore
+import NIOPosix
+import RouterModel
+import RouterOSAPI
+
+/// A RouterOS v7 API server: API-SSL (and the plain API when asked) in front of a ``RouterDevice``.
+///
+/// ```swift
+/// let server = try await MockRouterServer.start(MockRouterConfiguration(tls: .anonymous))
+/// // connect to 127.0.0.1:server.apiSSLPort!
+/// try await server.stop()
+/// ```
+public final class MockRouterServer: Sendable {
+    /// The simulated router behind every session.
+    public let device: RouterDevice
+    /// The bound API-SSL port, when API-SSL is on.
+    public let apiSSLPort: Int?
+    /// The bound plain API port, when the plain API is on.
+    public let apiPort: Int?
+    public let host: String
+    private let listeners: [Channel]
+
+    private init(device: RouterDevice, host: String, apiSSLPort: Int?, apiPort: Int?, listeners: [Channel]) {
+        self.device = device
+        self.host = host
+        self.apiSSLPort = apiSSLPort
+        self.apiPort = apiPort
+        self.listeners = listeners
+    }
+
+    /// Binds the configured ports and starts accepting sessions.
+    public static func start(
+        _ configuration: MockRouterConfiguration,
+        eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> MockRouterServer {
+        let schema = RouterSchema.closest(to: configuration.routerOSVersion)
+        let device = RouterDevice(schema: schema, users: configuration.users)
+        let tlsContext: SSLContext
+        switch configuration.tls {
+        case .certificate(let certificateFile, let keyFile):
+            tlsContext = try SSLContext(.server(certificateFile: certificateFile, keyFile: keyFile))
+        case .anonymous:
+            tlsContext = try SSLContext(.anonymousServer)
+        }
+        var listeners: [Channel] = []
+        do {
+            var sslPort: Int?
+            var plainPort: Int?
+            if let port = configuration.apiSSLPort {
+                let channel = try await bind(configuration.host, port, device: device, faults: configuration.faults, tls: tlsContext, group: eventLoopGroup)
+                listeners.append(channel)
+                sslPort = channel.localAddress?.port
+            }
+            if let port = configuration.apiPort {
+                let channel = try await bind(configuration.host, port, device: device, faults: configuration.faults, tls: nil, group: eventLoopGroup)
+                listeners.append(channel)
+                plainPort = channel.localAddress?.port
+            }
+            return MockRouterServer(device: device, host: configuration.host, apiSSLPort: sslPort, apiPort: plainPort, listeners: listeners)
+        } catch {
+            for channel in listeners { try? await channel.close() }
+            throw error
+        }
+    }
+
+    private static func bind(
+        _ host: String, _ port: Int, device: RouterDevice, faults: FaultInjection, tls: SSLContext?, group: EventLoopGroup
+    ) async throws -> Channel {
+        try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    if let tls {
+                        try sync.addHandler(OpenSSLHandler(context: tls, on: channel.eventLoop))
+                    }
+                    try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder()))
+                    try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
+                    try sync.addHandler(SessionHandler(device: device, faults: faults))
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+    }
+
+    /// Stops listening; sessions already open end when their peers close.
+    public func stop() async throws {
+        for channel in listeners { try await channel.close() }
+    }
+}

@@ -1,0 +1,141 @@
+import NIOCore
+import RouterOSAPI
+
+/// One API session: login, then commands, each answered with its `.tag`.
+///
+/// `/login`, `/cancel` and `/quit` are handled here; everything else goes to the ``RouterDevice``.
+final class SessionHandler: ChannelInboundHandler {
+    typealias InboundIn = Sentence
+    typealias OutboundOut = Sentence
+
+    private let device: RouterDevice
+    private let faults: FaultInjection
+    private var user: MockUser?
+    private var challenge: String?
+    /// Streaming commands by tag ("" when untagged), with their listener tokens.
+    private var streams: [String: Int] = [:]
+
+    init(device: RouterDevice, faults: FaultInjection) {
+        self.device = device
+        self.faults = faults
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let command: Command
+        do {
+            command = try Command(parsing: unwrapInboundIn(data))
+        } catch {
+            send([.trap("\(error)", category: .apiFailure), .done()], tag: nil, context: context)
+            return
+        }
+        switch command.path {
+        case "/login":
+            login(command, context: context)
+        case "/quit":
+            fatal(TrapText.sessionTerminated, context: context)
+        case _ where user == nil:
+            fatal(TrapText.notLoggedIn, context: context)
+        case "/cancel":
+            cancel(command, context: context)
+        default:
+            run(command, context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        for token in streams.values { device.removeListener(token) }
+        streams = [:]
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
+    // MARK: - Commands
+
+    private func login(_ command: Command, context: ChannelHandlerContext) {
+        let name = command["name"] ?? ""
+        if let response = command["response"], let challenge {
+            let matched = device.users(named: name).contains { LoginChallenge.response(password: $0.password, challenge: challenge) == response }
+            finishLogin(matched ? device.users(named: name).first : nil, tag: command.tag, context: context)
+        } else if command["password"] == nil || faults.legacyLogin {
+            let challenge = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            self.challenge = challenge
+            send([.done(ret: challenge)], tag: command.tag, context: context)
+        } else {
+            finishLogin(device.authenticate(name: name, password: command["password"] ?? ""), tag: command.tag, context: context)
+        }
+    }
+
+    private func finishLogin(_ user: MockUser?, tag: String?, context: ChannelHandlerContext) {
+        guard let user else {
+            send([TrapText.invalidLogin, .done()], tag: tag, context: context)
+            return
+        }
+        self.user = user
+        send([.done()], tag: tag, context: context)
+    }
+
+    private func cancel(_ command: Command, context: ChannelHandlerContext) {
+        let targets = command["tag"].map { [$0] } ?? Array(streams.keys)
+        var interrupted: [String] = []
+        for target in targets {
+            guard let token = streams.removeValue(forKey: target) else { continue }
+            device.removeListener(token)
+            interrupted.append(target)
+        }
+        for target in interrupted {
+            send([TrapText.interrupted], tag: target.isEmpty ? nil : target, context: context)
+        }
+        send([.done()], tag: command.tag, context: context)
+        for target in interrupted {
+            send([.done()], tag: target.isEmpty ? nil : target, context: context)
+        }
+    }
+
+    private func run(_ command: Command, context: ChannelHandlerContext) {
+        switch device.execute(command, as: user!) {
+        case .replies(let replies):
+            send(replies, tag: command.tag, context: context)
+        case .follow(let initial, let menu):
+            send(initial, tag: command.tag, context: context)
+            let channel = context.channel
+            let tag = command.tag
+            let token = device.addListener(Listener(menu: menu) { change in
+                var reply = Reply(.re, attributes: change.row)
+                reply.tag = tag
+                channel.writeAndFlush(reply.sentence, promise: nil)
+            })
+            streams[command.tag ?? ""] = token
+        }
+    }
+
+    // MARK: - Output
+
+    private func fatal(_ reason: String, context: ChannelHandlerContext) {
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(Reply.fatal(reason).sentence)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Writes `replies` with `tag`, after the configured latency (which delays without serialising).
+    private func send(_ replies: [Reply], tag: String?, context: ChannelHandlerContext) {
+        let sentences = replies.map { reply in
+            var reply = reply
+            reply.tag = tag.flatMap { $0.isEmpty ? nil : $0 }
+            return reply.sentence
+        }
+        guard faults.latency > .zero else {
+            for sentence in sentences { context.write(wrapOutboundOut(sentence), promise: nil) }
+            context.flush()
+            return
+        }
+        let channel = context.channel
+        context.eventLoop.scheduleTask(in: .milliseconds(Int64(faults.latency.milliseconds))) {
+            for sentence in sentences { channel.write(sentence, promise: nil) }
+            channel.flush()
+        }
+    }
+}

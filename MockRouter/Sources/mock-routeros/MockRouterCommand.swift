@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import MockRouter
+import RouterModel
+
+/// `mock-routeros`: a RouterOS v7 API server for tests.
+@main
+struct MockRouterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-routeros",
+        abstract: "A RouterOS v7 API server (API-SSL on 8729, plain API when asked) for testing RouterOS clients.",
+        discussion: """
+        When listening it prints one line, `mock-routeros ready api-ssl=HOST:PORT` (plus ` api=HOST:PORT` \
+        when the plain API is on), and runs until SIGTERM or SIGINT.
+        """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("api-ssl-port"), help: "API-SSL port; 0 picks a free port.")
+    var apiSSLPort = 8729
+
+    @Option(name: .customLong("api-port"), help: "Also listen for the plain (unencrypted) API on this port; 0 picks a free port.")
+    var apiPort: Int?
+
+    @Option(help: "Folder with ca.pem, cert.pem and key.pem; missing files are generated (a CA and a certificate for localhost and 127.0.0.1).")
+    var certificate: String?
+
+    @Flag(name: .customLong("no-certificate"), help: "Run API-SSL without a certificate: anonymous Diffie-Hellman only, as RouterOS with certificate=none.")
+    var noCertificate = false
+
+    @Option(name: .customLong("user"), help: "A user as NAME:PASSWORD or NAME:PASSWORD:GROUP (full, write, read); repeatable. Default: admin with an empty password.")
+    var users: [String] = []
+
+    @Option(name: .customLong("routeros-version"), help: "RouterOS version to behave as: \(RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ")).")
+    var routerOSVersion = "7.20.8"
+
+    @Option(name: .customLong("latency-ms"), help: "Delay every reply by this many milliseconds (without serialising commands).")
+    var latencyMilliseconds = 0
+
+    func validate() throws {
+        guard (certificate == nil) != (noCertificate == false) else {
+            throw ValidationError("give exactly one of --certificate DIR or --no-certificate")
+        }
+        guard RouterOSVersion(routerOSVersion) != nil else {
+            throw ValidationError("--routeros-version: '\(routerOSVersion)' is not a version such as 7.20.8")
+        }
+        for user in users where MockUser(argument: user) == nil {
+            throw ValidationError("--user: '\(user)' is not NAME:PASSWORD or NAME:PASSWORD:GROUP")
+        }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+    }
+
+    func run() async throws {
+        let tls: MockRouterConfiguration.TLSMode
+        if let certificate {
+            let directory = CertificateDirectory(path: certificate)
+            try directory.ensure()
+            tls = .certificate(certificateFile: directory.certificateFile, keyFile: directory.keyFile)
+        } else {
+            tls = .anonymous
+        }
+        let configuration = MockRouterConfiguration(
+            host: host,
+            apiSSLPort: apiSSLPort,
+            apiPort: apiPort,
+            tls: tls,
+            users: users.isEmpty ? [MockUser(name: "admin", password: "")] : users.compactMap(MockUser.init(argument:)),
+            routerOSVersion: RouterOSVersion(routerOSVersion)!,
+            faults: FaultInjection(latency: .milliseconds(latencyMilliseconds))
+        )
+        let server = try await MockRouterServer.start(configuration)
+        var ready = "mock-routeros ready api-ssl=\(host):\(server.apiSSLPort!)"
+        if let port = server.apiPort { ready += " api=\(host):\(port)" }
+        FileHandle.standardOutput.write(Data((ready + "\n").utf8))
+        await Self.waitForTermination()
+        try await server.stop()
+    }
+
+    /// Returns when SIGTERM or SIGINT arrives.
+    static func waitForTermination() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = SignalOnce(continuation)
+            for signalNumber in [SIGTERM, SIGINT] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { once.fire() }
+                source.resume()
+                SignalOnce.sources.append(source)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation at most once, whichever signal comes first.
+private final class SignalOnce: @unchecked Sendable {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    private var continuation: CheckedContinuation<Void, Never>?
+    private let lock = NSLock()
+
+    init(_ continuation: CheckedContinuation<Void, Never>) {
+        self.continuation = continuation
+    }
+
+    func fire() {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume()
+    }
+}
