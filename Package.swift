@@ -69,11 +69,15 @@ let package = Package(
         ),
         .testTarget(
             name: "RouterOSAPITests",
-            dependencies: ["RouterOSAPI", "MockRouter"]
+            dependencies: ["RouterOSAPI"]
         ),
         .testTarget(
             name: "MockRouterTests",
-            dependencies: ["MockRouter", "RouterOSAPI"]
+            dependencies: [
+                "MockRouter", "RouterOSAPI", "RouterModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
     ]
 )

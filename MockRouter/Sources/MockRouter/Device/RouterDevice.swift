@@ -21,6 +21,7 @@ public final class RouterDevice: Sendable {
     private let state: NIOLockedValueBox<DeviceState>
     private let listeners = NIOLockedValueBox<[Int: Listener]>([:])
     private let nextListener = NIOLockedValueBox(0)
+    private let sessionsOpened = NIOLockedValueBox(0)
 
     public init(schema: RouterSchema, users: [MockUser]) {
         self.schema = schema
@@ -55,6 +56,11 @@ public final class RouterDevice: Sendable {
         }
         notify(changes)
         return outcome
+    }
+
+    /// Numbers a new session: 1 for the first since the device started.
+    func openSession() -> Int {
+        sessionsOpened.withLockedValue { $0 += 1; return $0 }
     }
 
     /// Starts telling `listener` about changes; returns a token for ``removeListener(_:)``.

@@ -4,10 +4,14 @@ public struct FaultInjection: Hashable, Sendable {
     public var latency: Duration
     /// Answer `/login =name= =password=` with a challenge, as RouterOS before 6.43 did.
     public var legacyLogin: Bool
+    /// Close the first session when its Nth sentence arrives, without executing it.
+    /// Later sessions are not affected, so a re-run can recover.
+    public var dropAfterSentences: Int?
 
-    public init(latency: Duration = .zero, legacyLogin: Bool = false) {
+    public init(latency: Duration = .zero, legacyLogin: Bool = false, dropAfterSentences: Int? = nil) {
         self.latency = latency
         self.legacyLogin = legacyLogin
+        self.dropAfterSentences = dropAfterSentences
     }
 }
 

@@ -14,13 +14,26 @@ final class SessionHandler: ChannelInboundHandler {
     private var challenge: String?
     /// Streaming commands by tag ("" when untagged), with their listener tokens.
     private var streams: [String: Int] = [:]
+    /// 1 for the first session the device has seen, 2 for the next…
+    private var sessionNumber = 0
+    private var sentencesReceived = 0
 
     init(device: RouterDevice, faults: FaultInjection) {
         self.device = device
         self.faults = faults
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        sessionNumber = device.openSession()
+        context.fireChannelActive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        sentencesReceived += 1
+        if let limit = faults.dropAfterSentences, sessionNumber == 1, sentencesReceived >= limit {
+            context.close(promise: nil)
+            return
+        }
         let command: Command
         do {
             command = try Command(parsing: unwrapInboundIn(data))

@@ -1,0 +1,163 @@
+import MockRouter
+import RouterOSAPI
+import Testing
+
+/// Login, tags, concurrency, cancel, traps and lost connections, through the real client.
+@Suite struct ClientProtocolTests {
+    @Test func wrongPasswordIsALoginFailureWithTheRoutersMessage() async throws {
+        try await withRouter { router in
+            let client = try await router.connectPlain()
+            await #expect(throws: RouterOSError.loginFailed("invalid user name or password (6)")) {
+                try await client.login(user: TestRouter.user.name, password: "wrong")
+            }
+            // The session stays open for another try, as librouteros expects.
+            try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            await client.close()
+        }
+    }
+
+    @Test func commandBeforeLoginIsFatal() async throws {
+        try await withRouter { router in
+            let client = try await router.connectPlain()
+            await #expect(throws: RouterOSError.fatal("not logged in")) {
+                try await client.execute(Command("/ip/address/print"))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(!client.isConnected)
+        }
+    }
+
+    @Test func preV643ChallengeLogin() async throws {
+        try await withRouter(faults: FaultInjection(legacyLogin: true)) { router in
+            let client = try await router.connectPlain()
+            try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
+            let other = try await router.connectPlain()
+            await #expect(throws: RouterOSError.loginFailed("invalid user name or password (6)")) {
+                try await other.login(user: TestRouter.user.name, password: "wrong")
+            }
+        }
+    }
+
+    @Test func trapNamesTheCommandAndTheRoutersMessage() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            do {
+                _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "x", "address": "192.0.2.1", "bogus": "1"]))
+                Issue.record("the add should have trapped")
+            } catch let error as RouterOSError {
+                let trap = try #require(error.trap)
+                #expect(trap.message == "unknown parameter bogus")
+                #expect(trap.command.hasPrefix("/ip/firewall/address-list/add"))
+                #expect("\(error)".contains("unknown parameter bogus"))
+            }
+        }
+    }
+
+    @Test func thousandTaggedCommandsInFlightOnOneConnection() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let count = 1000
+            let ids = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for index in 0..<count {
+                    group.addTask {
+                        let response = try await client.execute(Command("/ip/firewall/address-list/add", [
+                            "list": "bulk", "address": "10.\(index / 256).\(index % 256).1", "comment": "n\(index)",
+                        ]))
+                        return (index, try #require(response.ret))
+                    }
+                }
+                var ids: [Int: String] = [:]
+                for try await (index, id) in group { ids[index] = id }
+                return ids
+            }
+            #expect(Set(ids.values).count == count)
+            // Each reply went to the command that asked: the entry behind each id has that command's comment.
+            let rows = try await client.execute(Command("/ip/firewall/address-list/print", queries: [.equals("list", "bulk")])).rows
+            #expect(rows.count == count)
+            let commentByID = Dictionary(uniqueKeysWithValues: rows.map { ($0[".id"]!, $0["comment"]!) })
+            for (index, id) in ids { #expect(commentByID[id] == "n\(index)") }
+        }
+    }
+
+    @Test func latencyDelaysRepliesWithoutSerialisingThem() async throws {
+        try await withRouter(faults: FaultInjection(latency: .milliseconds(300))) { router in
+            let client = try await router.loggedIn()
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask { _ = try await client.execute(Command("/system/identity/print")) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            // Serialised, 40 replies at 300 ms each would take 12 s.
+            #expect(elapsed >= .milliseconds(300))
+            #expect(elapsed < .seconds(6))
+        }
+    }
+
+    @Test func cancelEndsAStreamCleanly() async throws {
+        try await withRouter { router in
+            let watcher = try await router.loggedIn()
+            let writer = try await router.loggedIn()
+            let stream = watcher.stream(Command("/ip/firewall/address-list/listen"))
+            // Make sure the listen is registered before the change.
+            _ = try await watcher.execute(Command("/system/identity/print"))
+            let id = try #require(try await writer.execute(Command("/ip/firewall/address-list/add", ["list": "seen", "address": "192.0.2.9"])).ret)
+            var iterator = stream.makeAsyncIterator()
+            let row = try #require(try await iterator.next())
+            #expect(row[".id"] == id)
+            #expect(row["address"] == "192.0.2.9")
+            try await stream.cancel()
+            #expect(try await iterator.next() == nil)
+            // The connection is still usable.
+            #expect(try await watcher.execute(Command("/system/identity/print")).rows.count == 1)
+        }
+    }
+
+    @Test func removalIsStreamedAsDead() async throws {
+        try await withRouter { router in
+            let watcher = try await router.loggedIn()
+            let id = try #require(try await watcher.execute(Command("/ip/firewall/address-list/add", ["list": "x", "address": "192.0.2.10"])).ret)
+            let stream = watcher.stream(Command("/ip/firewall/address-list/listen"))
+            _ = try await watcher.execute(Command("/system/identity/print"))
+            _ = try await watcher.execute(Command("/ip/firewall/address-list/remove", [".id": id]))
+            var iterator = stream.makeAsyncIterator()
+            let row = try #require(try await iterator.next())
+            #expect(row[".id"] == id)
+            #expect(row[".dead"] == "true")
+            try await stream.cancel()
+        }
+    }
+
+    @Test func droppedConnectionFailsEveryCommandInFlight() async throws {
+        // Sentences 1 (login) and 2 are answered; the 3rd closes the session.
+        try await withRouter(faults: FaultInjection(latency: .milliseconds(200), dropAfterSentences: 3)) { router in
+            let client = try await router.loggedIn()
+            let slow = Task { try await client.execute(Command("/system/identity/print")) }
+            try await Task.sleep(for: .milliseconds(20))
+            await #expect {
+                try await client.execute(Command("/ip/firewall/address-list/add", ["list": "x", "address": "192.0.2.1"]))
+            } throws: { error in
+                guard case RouterOSError.connectionLost(let command, _) = error else { return false }
+                return command.hasPrefix("/ip/firewall/address-list/add")
+            }
+            await #expect(throws: RouterOSError.self) { try await slow.value }
+            #expect(!client.isConnected)
+            // A new session is not affected.
+            let again = try await router.loggedIn()
+            #expect(try await again.execute(Command("/system/identity/print")).rows.count == 1)
+        }
+    }
+
+    @Test func quitIsFatal() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            await #expect(throws: RouterOSError.fatal("session terminated on request")) {
+                try await client.execute(Command("/quit"))
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import MockRouter
+import RouterOSAPI
+import Testing
+
+/// The client against MockRouter over real TLS (OpenSSL on both ends), in every mode.
+@Suite struct ClientTLSTests {
+    func loginAndPrint(_ client: RouterOSClient) async throws {
+        try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+        let response = try await client.execute(Command("/system/identity/print"))
+        #expect(response.rows.count == 1)
+        await client.close()
+    }
+
+    @Test(arguments: ["localhost", "127.0.0.1"])
+    func verifiedCertificateByNameAndAddress(host: String) async throws {
+        try await withRouter { router in
+            let client = try await router.connect(.verify(caFile: TestCertificates.shared.caFile), host: host)
+            #expect(client.transport.hasPrefix("TLSv1."))
+            try await loginAndPrint(client)
+        }
+    }
+
+    @Test func pinnedFingerprint() async throws {
+        try await withRouter { router in
+            let client = try await router.connect(.pinned(TestCertificates.shared.fingerprint), host: "127.0.0.1")
+            try await loginAndPrint(client)
+        }
+    }
+
+    @Test func wrongPinIsRefused() async throws {
+        let wrong = CertificateFingerprint(bytes: [UInt8](repeating: 0x42, count: 32))!
+        try await withRouter { router in
+            await #expect {
+                try await router.connect(.pinned(wrong))
+            } throws: { error in
+                guard case TLSError.fingerprintMismatch(let expected, let actual) = error else { return false }
+                return expected == wrong.description && actual == TestCertificates.shared.fingerprint.description
+            }
+        }
+    }
+
+    @Test func wrongCAIsRefused() async throws {
+        let otherCA = try TestCertificates.shared.unrelatedCA()
+        try await withRouter { router in
+            await #expect {
+                try await router.connect(.verify(caFile: otherCA))
+            } throws: { error in
+                guard case TLSError.untrustedCertificate = error else { return false }
+                return true
+            }
+        }
+    }
+
+    @Test func expiredCertificateIsNamedAsSuch() async throws {
+        let expired = try TestCertificates.shared.makeServer(names: ["localhost"], notBefore: -7200, notAfter: -3600)
+        try await withRouter(tls: .certificate(certificateFile: expired.certificate, keyFile: expired.key)) { router in
+            await #expect {
+                try await router.connect(.verify(caFile: expired.ca))
+            } throws: { error in
+                guard case TLSError.certificateExpired = error else { return false }
+                return "\(error)".contains("expired")
+            }
+        }
+    }
+
+    @Test func certificateForAnotherNameIsRefused() async throws {
+        let other = try TestCertificates.shared.makeServer(names: ["router.example.net"])
+        try await withRouter(tls: .certificate(certificateFile: other.certificate, keyFile: other.key)) { router in
+            for host in ["localhost", "127.0.0.1"] {
+                await #expect(throws: TLSError.nameMismatch(expected: host)) {
+                    try await router.connect(.verify(caFile: other.ca), host: host)
+                }
+            }
+        }
+    }
+
+    @Test func anonymousDiffieHellman() async throws {
+        try await withRouter(tls: .anonymous) { router in
+            let client = try await router.connect(.anonymousClient, host: "127.0.0.1")
+            #expect(client.transport.hasPrefix("TLSv1.2 ADH-"))
+            try await loginAndPrint(client)
+        }
+    }
+
+    @Test func anonymousIsNotAcceptedWhereACertificateIsExpected() async throws {
+        try await withRouter(tls: .anonymous) { router in
+            await #expect(throws: TLSError.self) {
+                try await router.connect(.verify(caFile: TestCertificates.shared.caFile))
+            }
+            await #expect(throws: TLSError.self) {
+                try await router.connect(.pinned(TestCertificates.shared.fingerprint))
+            }
+        }
+    }
+
+    @Test func anonymousClientCannotTalkToACertificateOnlyRouter() async throws {
+        try await withRouter { router in
+            await #expect(throws: TLSError.self) {
+                try await router.connect(.anonymousClient)
+            }
+        }
+    }
+
+    @Test func plainAPI() async throws {
+        try await withRouter { router in
+            let client = try await router.connectPlain()
+            #expect(client.transport == "plain")
+            try await loginAndPrint(client)
+        }
+    }
+
+    @Test func tlsClientOnThePlainPortFailsClearly() async throws {
+        try await withRouter { router in
+            await #expect(throws: (any Error).self) {
+                try await RouterOSClient.connect(ConnectionConfiguration(
+                    host: "127.0.0.1", port: router.server.apiPort!, security: .tls(.anonymousClient), connectTimeout: .seconds(2)))
+            }
+        }
+    }
+}

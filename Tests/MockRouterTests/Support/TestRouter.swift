@@ -1,0 +1,69 @@
+import MockRouter
+import RouterModel
+import RouterOSAPI
+
+/// An in-process MockRouter on 127.0.0.1 with a free port, and clients for it.
+struct TestRouter {
+    let server: MockRouterServer
+    static let user = MockUser(name: "rosplay", password: "s3cret-pass")
+
+    static func start(
+        tls: MockRouterConfiguration.TLSMode? = nil,
+        plain: Bool = true,
+        users: [MockUser] = [TestRouter.user],
+        version: String = "7.20.8",
+        faults: FaultInjection = FaultInjection()
+    ) async throws -> TestRouter {
+        let certificates = TestCertificates.shared
+        let configuration = MockRouterConfiguration(
+            apiSSLPort: 0,
+            apiPort: plain ? 0 : nil,
+            tls: tls ?? .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile),
+            users: users,
+            routerOSVersion: RouterOSVersion(version)!,
+            faults: faults
+        )
+        return TestRouter(server: try await MockRouterServer.start(configuration))
+    }
+
+    /// A connection over API-SSL with `tls`, to `host` (which must resolve to 127.0.0.1).
+    func connect(_ tls: TLSConfiguration = .verify(caFile: TestCertificates.shared.caFile), host: String = "localhost") async throws -> RouterOSClient {
+        try await RouterOSClient.connect(ConnectionConfiguration(host: host, port: server.apiSSLPort!, security: .tls(tls)))
+    }
+
+    /// A connection over the plain API.
+    func connectPlain() async throws -> RouterOSClient {
+        try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
+    }
+
+    /// A logged-in plain-API client.
+    func loggedIn(_ user: MockUser = TestRouter.user) async throws -> RouterOSClient {
+        let client = try await connectPlain()
+        try await client.login(user: user.name, password: user.password)
+        return client
+    }
+
+    func stop() async throws {
+        try await server.stop()
+    }
+}
+
+/// Runs `body` against a fresh router and always stops it.
+@discardableResult
+func withRouter<T>(
+    tls: MockRouterConfiguration.TLSMode? = nil,
+    users: [MockUser] = [TestRouter.user],
+    version: String = "7.20.8",
+    faults: FaultInjection = FaultInjection(),
+    _ body: (TestRouter) async throws -> T
+) async throws -> T {
+    let router = try await TestRouter.start(tls: tls, users: users, version: version, faults: faults)
+    do {
+        let result = try await body(router)
+        try await router.stop()
+        return result
+    } catch {
+        try? await router.stop()
+        throw error
+    }
+}
