@@ -64,6 +64,8 @@ let package = Package(
             name: "rosplay",
             dependencies: [
                 "RouterOSAPI",
+                "RouterModel",
+                "MockRouter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,9 +22,14 @@ public final class SSLContext: @unchecked Sendable {
         rosplay_SSL_CTX_enable_partial_writes(context)
 
         switch configuration {
-        case .verify(let caFile):
+        case .verify(let caFile?):
             guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
                 throw .configuration("cannot load CA file \(caFile): \(OpenSSLErrorQueue.drain())")
+            }
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        case .verify(nil):
+            guard SSL_CTX_set_default_verify_paths(context) == 1 else {
+                throw .configuration("cannot load the system's trusted CAs: \(OpenSSLErrorQueue.drain())")
             }
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         case .pinned:

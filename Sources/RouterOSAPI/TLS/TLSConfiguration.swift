@@ -1,8 +1,8 @@
 /// How a client checks the router, or how a server presents itself.
 public enum TLSConfiguration: Hashable, Sendable {
-    /// Client: verify the router's certificate against the CA in `caFile` and check that it
-    /// names the host or IP address we connect to.
-    case verify(caFile: String)
+    /// Client: verify the router's certificate against the CA in `caFile` (the system's trust
+    /// store when nil) and check that it names the host or IP address we connect to.
+    case verify(caFile: String?)
     /// Client: accept exactly the certificate with this SHA-256 fingerprint; no CA is needed.
     case pinned(CertificateFingerprint)
     /// Client: anonymous Diffie-Hellman, TLS 1.2, no certificate. What RouterOS offers when

@@ -2,7 +2,7 @@
 ///
 /// Words are bytes, not text. A value may contain `=` or bytes that are not UTF-8;
 /// ``string`` decodes for display and comparison, ``bytes`` is what travels.
-public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Word: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The bytes of the word, without its length prefix.
     public var bytes: [UInt8]
 
@@ -16,6 +16,10 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     public init(stringLiteral value: String) {
         self.init(value)
+    }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self.init(String(stringInterpolation: stringInterpolation))
     }
 
     /// The word decoded as UTF-8, with invalid sequences replaced by U+FFFD.

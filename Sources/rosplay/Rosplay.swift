@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `rosplay`: keeps a RouterOS v7 router in the state its owner wrote down.
+@main
+struct Rosplay: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rosplay",
+        abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
+        subcommands: [DemoCommand.self, CallCommand.self]
+    )
+}

@@ -1,1 +1,0 @@
-print("rosplay: not yet")
