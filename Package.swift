@@ -33,10 +33,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(
-            name: "RouterModel",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
-        ),
+        .target(name: "RouterModel"),
         .target(
             name: "MockRouter",
             dependencies: [
@@ -72,6 +69,10 @@ let package = Package(
         .testTarget(
             name: "RouterOSAPITests",
             dependencies: ["RouterOSAPI"]
+        ),
+        .testTarget(
+            name: "RouterModelTests",
+            dependencies: ["RouterModel"]
         ),
         .testTarget(
             name: "MockRouterTests",

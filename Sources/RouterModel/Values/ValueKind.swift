@@ -1,0 +1,46 @@
+/// How RouterOS reads one property's values and how it prints them back.
+///
+/// The same kinds drive MockRouter (which refuses what RouterOS refuses and prints what
+/// RouterOS prints) and the reconciler (which compares a playbook's values with the router's
+/// after normalising both), so "no noise" holds by construction.
+public indirect enum ValueKind: Hashable, Sendable {
+    /// Free text, optionally limited in length.
+    case text(maxLength: Int? = nil)
+    /// `yes`/`no`/`true`/`false` in, `true`/`false` out.
+    case boolean
+    /// A decimal integer within a range; printed without leading zeros.
+    case integer(ClosedRange<Int64>)
+    /// A RouterOS time interval (`25`, `25s`, `1m30s`, `00:01:30`, `200ms`), printed the way
+    /// RouterOS does (`60s` is `1m`); bounds in milliseconds when known.
+    case duration(ClosedRange<Int64>? = nil)
+    /// Exactly one of these words.
+    case enumeration([String])
+    /// A comma-separated subset of these words, printed in the order given here.
+    case flags([String])
+    /// An IP address (`nil`: either family). IPv6 prints in canonical compressed form.
+    case ipAddress(IPFamily?)
+    /// An address with a prefix length. `masked`: host bits are cleared (routes, address lists);
+    /// otherwise they are kept (interface addresses). A bare address gets the full length.
+    case ipPrefix(IPFamily?, masked: Bool)
+    /// An address range `a-b`, a prefix or an address, as firewall matchers take them.
+    case ipMatch(IPFamily?)
+    /// Ports and port ranges: `53`, `33434-33534`, `500,4500`.
+    case portList
+    /// A 32-byte key in base64 (WireGuard).
+    case key32Base64
+    /// A MAC address, printed upper-case with colons.
+    case macAddress
+    /// The name of an entry of another menu (`/interface` for an interface), or of one of `keywords`.
+    case reference(menu: String, keywords: [String] = [])
+    /// A comma-separated list of values of one kind.
+    case list(ValueKind)
+    /// The first of these kinds that accepts the value.
+    case choice([ValueKind])
+    /// An optional leading `!` (negation, as in `in-interface-list=!LAN`) before a value of this kind.
+    case negatable(ValueKind)
+}
+
+/// IPv4 or IPv6.
+public enum IPFamily: Hashable, Sendable {
+    case v4, v6
+}
