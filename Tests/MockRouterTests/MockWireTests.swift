@@ -117,7 +117,8 @@ import Testing
                 return try #require(try await client.execute(Command("/ip/firewall/filter/add", attributes: attributes)).ret)
             }
             func order() async throws -> [String] {
-                try await client.execute(Command("/ip/firewall/filter/print", [".proplist": "comment"])).rows.compactMap { $0["comment"] }
+                try await client.execute(Command("/ip/firewall/filter/print", [".proplist": "comment"])).rows
+                    .compactMap { $0["comment"] }.filter { !$0.hasPrefix("defconf") }
             }
             let a = try await add("a")
             let c = try await add("c")

@@ -6,16 +6,29 @@ import RouterOSAPI
 /// The copy is committed only when ``run()`` returns, so a trap leaves the router untouched.
 struct CommandExecution {
     let command: Command
-    let path: MenuPath
+    var path: MenuPath
     let user: MockUser
     let schema: RouterSchema
     var state: DeviceState
     /// Entries changed by this command, for listeners.
     var changes: [ChangeEvent] = []
+    /// Set by `/system/reset-configuration`: what the device must do once the reply is out.
+    var reset: ResetRequest?
 
     static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
 
+    init(command: Command, path: MenuPath, user: MockUser, schema: RouterSchema, state: DeviceState) {
+        self.command = command
+        self.path = path
+        self.user = user
+        self.schema = schema
+        self.state = state
+    }
+
     var menu: String { path.menu }
+
+    /// What the catalog knows of this menu; nil for menus simulated as free text.
+    var spec: MenuSpec? { MenuCatalog.spec(for: menu) }
 
     /// True for menus with one unnumbered item (`/system/identity`): no `add`, and `set` takes no `numbers`.
     var isSettingsMenu: Bool {
@@ -43,6 +56,7 @@ struct CommandExecution {
         case "enable", "disable": try enableOrDisable(verb == "disable"); return .replies([.done()])
         case "comment": try comment(); return .replies([.done()])
         case "get": return .replies([.done(ret: try get())])
+        case "reset-configuration": try resetConfiguration(); return .replies([.done()])
         default: throw CommandTrap(TrapText.notSimulated(command.path))
         }
     }
@@ -66,8 +80,8 @@ struct CommandExecution {
     }
 
     /// The number of the entry that `reference` (`*1F` or a name) designates.
-    func resolve(_ reference: String) throws -> Int {
-        let table = state.tables[menu] ?? MenuTable()
+    func resolve(_ reference: String, in menu: String? = nil) throws -> Int {
+        let table = state.tables[menu ?? self.menu] ?? MenuTable()
         if let number = EntryID.parse(reference), table.entry(number) != nil { return number }
         if let entry = table.entries.first(where: { $0.properties["name"] == reference }) { return entry.number }
         throw CommandTrap(TrapText.noSuchItem)
@@ -75,14 +89,17 @@ struct CommandExecution {
 
     // MARK: - Rows
 
-    /// The words RouterOS prints for an entry: `.id` first in list menus, then its properties.
+    /// The words RouterOS prints for an entry: `.id` first in list menus, then its properties,
+    /// with secrets masked for users without the `sensitive` policy.
     func printed(_ entry: Entry, withID: Bool = true) -> [Attribute] {
         var row = withID ? [Attribute(".id", entry.id)] : []
-        row += entry.properties.map { Attribute($0.key, $0.value) }
+        let secrets = user.group.seesSensitive ? [] : (spec?.sensitiveProperties ?? [])
+        row += entry.properties.map { Attribute($0.key, secrets.contains($0.key) ? TrapText.maskedSecret : $0.value) }
         return row
     }
 
-    mutating func recordChange(_ number: Int) {
+    mutating func recordChange(_ number: Int, in menu: String? = nil) {
+        let menu = menu ?? self.menu
         guard let entry = state.tables[menu]?.entry(number) else {
             changes.append(ChangeEvent(menu: menu, row: [Attribute(".id", EntryID.format(number)), Attribute(".dead", "true")]))
             return

@@ -1,7 +1,7 @@
 import OrderedCollections
 
 /// One item of a menu: its internal number and its properties as RouterOS prints them.
-struct Entry: Hashable, Sendable {
+struct Entry: Hashable, Sendable, Codable {
     /// The number behind `.id` (`*1F` is 0x1F).
     let number: Int
     /// Property name → printed value, in print order. Unset properties are absent.
@@ -13,6 +13,11 @@ struct Entry: Hashable, Sendable {
     /// The value of `name`, `.id` included.
     subscript(name: String) -> String? {
         name == ".id" ? id : properties[name]
+    }
+
+    /// True for entries RouterOS made itself (dynamic) or ships with (builtin, default): they cannot be removed.
+    var isProtected: Bool {
+        ["dynamic", "builtin", "default"].contains { properties[$0] == "true" }
     }
 }
 

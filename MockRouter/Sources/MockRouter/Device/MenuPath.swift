@@ -3,6 +3,11 @@ struct MenuPath: Hashable, Sendable {
     let menu: String
     let verb: String
 
+    init(menu: String, verb: String) {
+        self.menu = menu
+        self.verb = verb
+    }
+
     init?(command path: String) {
         guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
         menu = String(path[..<slash])

@@ -1,20 +1,16 @@
-/// The entries of one list menu, in order, with the counter that numbers new ones.
-///
-/// Numbers are never reused within a run, as on RouterOS.
-struct MenuTable: Hashable, Sendable {
-    private(set) var entries: [Entry] = []
-    private var lastNumber = 0
+import OrderedCollections
 
-    /// Appends, or inserts before the entry numbered `before`; returns the new entry's number.
-    mutating func insert(_ properties: Entry.Properties, before: Int? = nil) -> Int {
-        lastNumber += 1
-        let entry = Entry(number: lastNumber, properties: properties)
-        if let before, let index = entries.firstIndex(where: { $0.number == before }) {
+/// The entries of one list menu, in order.
+struct MenuTable: Hashable, Sendable, Codable {
+    private(set) var entries: [Entry] = []
+
+    /// Appends `entry`, or inserts it before the entry numbered `before`.
+    mutating func insert(_ entry: Entry, before: Int? = nil) {
+        if let before, let index = index(of: before) {
             entries.insert(entry, at: index)
         } else {
             entries.append(entry)
         }
-        return lastNumber
     }
 
     func index(of number: Int) -> Int? {
@@ -46,5 +42,3 @@ struct MenuTable: Hashable, Sendable {
 extension Entry {
     typealias Properties = OrderedDictionary<String, String>
 }
-
-import OrderedCollections

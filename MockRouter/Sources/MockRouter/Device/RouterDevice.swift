@@ -1,4 +1,6 @@
+import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 import RouterModel
 import RouterOSAPI
 
@@ -17,16 +19,37 @@ public final class RouterDevice: Sendable {
 
     /// The RouterOS command tree this device accepts.
     public let schema: RouterSchema
+    /// The version `/system/resource` prints (may be newer than the schema's, e.g. 7.20.4 behaves as 7.20.8's predecessor).
+    public let version: String
+    public let board: Board
+    let faults: FaultInjection
     private let users: [MockUser]
+    private let statePath: String?
     private let state: NIOLockedValueBox<DeviceState>
     private let listeners = NIOLockedValueBox<[Int: Listener]>([:])
-    private let nextListener = NIOLockedValueBox(0)
-    private let sessionsOpened = NIOLockedValueBox(0)
+    private let sessions = NIOLockedValueBox<[Int: Channel]>([:])
+    private let counters = NIOLockedValueBox(Counters())
+    private let rebootingUntil = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
 
-    public init(schema: RouterSchema, users: [MockUser]) {
-        self.schema = schema
-        self.users = users
-        self.state = NIOLockedValueBox(DeviceState())
+    private struct Counters {
+        var listeners = 0
+        var sessionsOpened = 0
+        var serviceBusyUntil = ContinuousClock.now
+    }
+
+    init(configuration: MockRouterConfiguration) throws {
+        schema = RouterSchema.closest(to: configuration.routerOSVersion)
+        version = configuration.routerOSVersion.description
+        board = configuration.board
+        faults = configuration.faults
+        users = configuration.users
+        statePath = configuration.statePath
+        if let statePath = configuration.statePath, FileManager.default.fileExists(atPath: statePath) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: statePath))
+            state = NIOLockedValueBox(try JSONDecoder().decode(DeviceState.self, from: data))
+        } else {
+            state = NIOLockedValueBox(try FactoryState.make(board: board, version: version, schema: schema, runDefconf: true))
+        }
     }
 
     /// The user with these credentials, or nil.
@@ -34,12 +57,21 @@ public final class RouterDevice: Sendable {
         users.first { $0.name == name && $0.password == password }
     }
 
+    /// Users called `name` (the session checks a challenge response against each).
+    func users(named name: String) -> [MockUser] {
+        users.filter { $0.name == name }
+    }
+
     /// Runs one command (not `/login`, `/cancel` or `/quit`, which belong to the session).
     func execute(_ command: Command, as user: MockUser) -> Outcome {
+        if let trapped = faults.trapOn, command.path == trapped || command.path.hasPrefix(trapped + "/") {
+            return .replies([TrapText.injected(command.path), .done()])
+        }
         guard let path = MenuPath(command: command.path) else {
             return .replies(TrapText.noSuchDirectory(String(command.path.dropFirst())) + [.done()])
         }
         var changes: [ChangeEvent] = []
+        var reset: ResetRequest?
         let outcome: Outcome
         do {
             outcome = try state.withLockedValue { state in
@@ -47,6 +79,8 @@ public final class RouterDevice: Sendable {
                 let result = try execution.run()
                 state = execution.state
                 changes = execution.changes
+                reset = execution.reset
+                if !changes.isEmpty { persist(state) }
                 return result
             }
         } catch let trap as CommandTrap {
@@ -55,17 +89,80 @@ public final class RouterDevice: Sendable {
             outcome = .replies([.trap("\(error)", category: .generalFailure), .done()])
         }
         notify(changes)
+        if let reset { scheduleReset(reset) }
         return outcome
     }
 
-    /// Numbers a new session: 1 for the first since the device started.
-    func openSession() -> Int {
-        sessionsOpened.withLockedValue { $0 += 1; return $0 }
+    private func persist(_ state: DeviceState) {
+        guard let statePath else { return }
+        do {
+            try JSONEncoder().encode(state).write(to: URL(fileURLWithPath: statePath), options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(statePath): \(error)\n".utf8))
+        }
     }
+
+    // MARK: - Reset
+
+    /// Like a reboot after `/system/reset-configuration`: every session drops, the configuration
+    /// returns to the factory state, and connections are refused for `faults.rebootDelay`.
+    private func scheduleReset(_ request: ResetRequest) {
+        rebootingUntil.withLockedValue { $0 = .now + faults.rebootDelay }
+        let factory = try? FactoryState.make(board: board, version: version, schema: schema, runDefconf: !request.noDefaults)
+        state.withLockedValue { state in
+            state = factory ?? DeviceState()
+            persist(state)
+        }
+        let open = sessions.withLockedValue { Array($0.values) }
+        for channel in open {
+            // Let the `!done` go out first, as a router would before it reboots.
+            channel.eventLoop.scheduleTask(in: .milliseconds(50)) { channel.close(promise: nil) }
+        }
+    }
+
+    /// True while the device is "rebooting" after a reset.
+    var isRebooting: Bool {
+        rebootingUntil.withLockedValue { until in
+            guard let deadline = until else { return false }
+            if ContinuousClock.now >= deadline { until = nil; return false }
+            return true
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Registers a session; returns its number (1 for the first since start), or nil when
+    /// `max-sessions` are already open.
+    func openSession(_ channel: Channel) -> Int? {
+        let number = counters.withLockedValue { $0.sessionsOpened += 1; return $0.sessionsOpened }
+        return sessions.withLockedValue { open in
+            if let limit = faults.maxSessions, open.count >= limit { return nil }
+            open[number] = channel
+            return number
+        }
+    }
+
+    func closeSession(_ number: Int) {
+        sessions.withLockedValue { _ = $0.removeValue(forKey: number) }
+    }
+
+    /// How long to wait before running the next command, so that commands take `service-ms`
+    /// each, one after another, like a slow router CPU.
+    func serviceDelay() -> Duration {
+        guard faults.serviceTime > .zero else { return .zero }
+        return counters.withLockedValue { counters in
+            let now = ContinuousClock.now
+            let start = max(now, counters.serviceBusyUntil)
+            counters.serviceBusyUntil = start + faults.serviceTime
+            return counters.serviceBusyUntil - now
+        }
+    }
+
+    // MARK: - Listeners
 
     /// Starts telling `listener` about changes; returns a token for ``removeListener(_:)``.
     func addListener(_ listener: Listener) -> Int {
-        let token = nextListener.withLockedValue { $0 += 1; return $0 }
+        let token = counters.withLockedValue { $0.listeners += 1; return $0.listeners }
         listeners.withLockedValue { $0[token] = listener }
         return token
     }
@@ -82,12 +179,5 @@ public final class RouterDevice: Sendable {
                 listener.deliver(change)
             }
         }
-    }
-}
-
-extension RouterDevice {
-    /// Users called `name` (the session checks a challenge response against each).
-    func users(named name: String) -> [MockUser] {
-        users.filter { $0.name == name }
     }
 }

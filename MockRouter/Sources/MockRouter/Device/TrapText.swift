@@ -51,3 +51,44 @@ extension TrapText {
         Reply.trap("missing value(s) of argument(s) \(name)", category: .argumentValueFailure)
     }
 }
+
+extension TrapText {
+    /// What a secret prints as for a user without the `sensitive` policy (assumed).
+    static let maskedSecret = "*****"
+
+    /// A value the property's type refuses (assumed wording).
+    static func invalidValue(_ value: String, for name: String, _ error: ValueError) -> Reply {
+        switch error {
+        case .notOneOf: return noSuchValue(name)
+        case .outOfRange(let range): return Reply.trap("value of \(name) out of range (\(range))", category: .argumentValueFailure)
+        default: return Reply.trap("invalid value for argument \(name)", category: .argumentValueFailure)
+        }
+    }
+
+    /// A name that matches no entry or enumeration word (documented for `interface`).
+    static func noSuchValue(_ name: String) -> Reply {
+        Reply.trap("input does not match any value of \(name)", category: .argumentValueFailure)
+    }
+
+    /// An entry that would duplicate another (RouterOS's text when the catalog knows it).
+    static func duplicate(_ message: String?) -> Reply {
+        Reply.trap(message ?? "failure: already have such entry")
+    }
+
+    /// A dynamic, built-in or default entry (assumed wording).
+    static let cannotRemoveProtected = Reply.trap("failure: cannot remove dynamic, builtin or default entry")
+
+    /// A read-only property given to `set` or `unset`.
+    static func readOnly(_ name: String) -> Reply {
+        Reply.trap("failure: \(name) is read-only")
+    }
+}
+
+import RouterModel
+
+extension TrapText {
+    /// The `!trap` of `--trap-on`.
+    static func injected(_ path: String) -> Reply {
+        Reply.trap("failure: injected by --trap-on for \(path)", category: .generalFailure)
+    }
+}

@@ -8,10 +8,31 @@ public struct FaultInjection: Hashable, Sendable {
     /// Later sessions are not affected, so a re-run can recover.
     public var dropAfterSentences: Int?
 
-    public init(latency: Duration = .zero, legacyLogin: Bool = false, dropAfterSentences: Int? = nil) {
+    /// Processing time per command, one command after another across all sessions (a slow CPU).
+    public var serviceTime: Duration
+    /// Answer every command on this path (`/ip/address/add`) or under this menu (`/ip/address`) with a `!trap`.
+    public var trapOn: String?
+    /// Close connections beyond this many open sessions.
+    public var maxSessions: Int?
+    /// How long connections are refused after `/system/reset-configuration`, like a reboot.
+    public var rebootDelay: Duration
+
+    public init(
+        latency: Duration = .zero,
+        legacyLogin: Bool = false,
+        dropAfterSentences: Int? = nil,
+        serviceTime: Duration = .zero,
+        trapOn: String? = nil,
+        maxSessions: Int? = nil,
+        rebootDelay: Duration = .milliseconds(500)
+    ) {
         self.latency = latency
         self.legacyLogin = legacyLogin
         self.dropAfterSentences = dropAfterSentences
+        self.serviceTime = serviceTime
+        self.trapOn = trapOn
+        self.maxSessions = maxSessions
+        self.rebootDelay = rebootDelay
     }
 }
 

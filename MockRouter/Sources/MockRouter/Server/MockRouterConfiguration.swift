@@ -19,6 +19,10 @@ public struct MockRouterConfiguration: Sendable {
     public var tls: TLSMode
     public var users: [MockUser]
     public var routerOSVersion: RouterOSVersion
+    /// The board whose factory state the mock starts in (and returns to on reset).
+    public var board: Board
+    /// Keep the configuration in this JSON file across restarts; nil keeps it in memory only.
+    public var statePath: String?
     public var faults: FaultInjection
 
     public init(
@@ -28,8 +32,12 @@ public struct MockRouterConfiguration: Sendable {
         tls: TLSMode = .anonymous,
         users: [MockUser] = [MockUser(name: "admin", password: "")],
         routerOSVersion: RouterOSVersion = RouterOSVersion("7.20.8")!,
+        board: Board = .rb5009,
+        statePath: String? = nil,
         faults: FaultInjection = FaultInjection()
     ) {
+        self.board = board
+        self.statePath = statePath
         self.host = host
         self.apiSSLPort = apiSSLPort
         self.apiPort = apiPort

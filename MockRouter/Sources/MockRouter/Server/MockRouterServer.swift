@@ -1,6 +1,5 @@
 import NIOCore
 import NIOPosix
-import RouterModel
 import RouterOSAPI
 
 /// A RouterOS v7 API server: API-SSL (and the plain API when asked) in front of a ``RouterDevice``.
@@ -33,8 +32,7 @@ public final class MockRouterServer: Sendable {
         _ configuration: MockRouterConfiguration,
         eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> MockRouterServer {
-        let schema = RouterSchema.closest(to: configuration.routerOSVersion)
-        let device = RouterDevice(schema: schema, users: configuration.users)
+        let device = try RouterDevice(configuration: configuration)
         let tlsContext: SSLContext
         switch configuration.tls {
         case .certificate(let certificateFile, let keyFile):
@@ -47,12 +45,12 @@ public final class MockRouterServer: Sendable {
             var sslPort: Int?
             var plainPort: Int?
             if let port = configuration.apiSSLPort {
-                let channel = try await bind(configuration.host, port, device: device, faults: configuration.faults, tls: tlsContext, group: eventLoopGroup)
+                let channel = try await bind(configuration.host, port, device: device, tls: tlsContext, group: eventLoopGroup)
                 listeners.append(channel)
                 sslPort = channel.localAddress?.port
             }
             if let port = configuration.apiPort {
-                let channel = try await bind(configuration.host, port, device: device, faults: configuration.faults, tls: nil, group: eventLoopGroup)
+                let channel = try await bind(configuration.host, port, device: device, tls: nil, group: eventLoopGroup)
                 listeners.append(channel)
                 plainPort = channel.localAddress?.port
             }
@@ -64,7 +62,7 @@ public final class MockRouterServer: Sendable {
     }
 
     private static func bind(
-        _ host: String, _ port: Int, device: RouterDevice, faults: FaultInjection, tls: SSLContext?, group: EventLoopGroup
+        _ host: String, _ port: Int, device: RouterDevice, tls: SSLContext?, group: EventLoopGroup
     ) async throws -> Channel {
         try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -77,7 +75,7 @@ public final class MockRouterServer: Sendable {
                     }
                     try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder()))
                     try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
-                    try sync.addHandler(SessionHandler(device: device, faults: faults))
+                    try sync.addHandler(SessionHandler(device: device))
                 }
             }
             .bind(host: host, port: port)

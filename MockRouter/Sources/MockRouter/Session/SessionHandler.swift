@@ -9,7 +9,6 @@ final class SessionHandler: ChannelInboundHandler {
     typealias OutboundOut = Sentence
 
     private let device: RouterDevice
-    private let faults: FaultInjection
     private var user: MockUser?
     private var challenge: String?
     /// Streaming commands by tag ("" when untagged), with their listener tokens.
@@ -18,19 +17,22 @@ final class SessionHandler: ChannelInboundHandler {
     private var sessionNumber = 0
     private var sentencesReceived = 0
 
-    init(device: RouterDevice, faults: FaultInjection) {
+    init(device: RouterDevice) {
         self.device = device
-        self.faults = faults
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        sessionNumber = device.openSession()
+        guard !device.isRebooting, let number = device.openSession(context.channel) else {
+            context.close(promise: nil)
+            return
+        }
+        sessionNumber = number
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         sentencesReceived += 1
-        if let limit = faults.dropAfterSentences, sessionNumber == 1, sentencesReceived >= limit {
+        if let limit = device.faults.dropAfterSentences, sessionNumber == 1, sentencesReceived >= limit {
             context.close(promise: nil)
             return
         }
@@ -58,6 +60,7 @@ final class SessionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         for token in streams.values { device.removeListener(token) }
         streams = [:]
+        device.closeSession(sessionNumber)
         context.fireChannelInactive()
     }
 
@@ -72,7 +75,7 @@ final class SessionHandler: ChannelInboundHandler {
         if let response = command["response"], let challenge {
             let matched = device.users(named: name).contains { LoginChallenge.response(password: $0.password, challenge: challenge) == response }
             finishLogin(matched ? device.users(named: name).first : nil, tag: command.tag, context: context)
-        } else if command["password"] == nil || faults.legacyLogin {
+        } else if command["password"] == nil || device.faults.legacyLogin {
             let challenge = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
             self.challenge = challenge
             send([.done(ret: challenge)], tag: command.tag, context: context)
@@ -108,6 +111,17 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     private func run(_ command: Command, context: ChannelHandlerContext) {
+        let delay = device.serviceDelay()
+        guard delay > .zero else { return execute(command, context: context) }
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: .milliseconds(delay.milliseconds)) {
+            let (handler, context) = bound.value
+            handler.execute(command, context: context)
+        }
+    }
+
+    private func execute(_ command: Command, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
         switch device.execute(command, as: user!) {
         case .replies(let replies):
             send(replies, tag: command.tag, context: context)
@@ -140,13 +154,13 @@ final class SessionHandler: ChannelInboundHandler {
             reply.tag = tag.flatMap { $0.isEmpty ? nil : $0 }
             return reply.sentence
         }
-        guard faults.latency > .zero else {
+        guard device.faults.latency > .zero else {
             for sentence in sentences { context.write(wrapOutboundOut(sentence), promise: nil) }
             context.flush()
             return
         }
         let channel = context.channel
-        context.eventLoop.scheduleTask(in: .milliseconds(Int64(faults.latency.milliseconds))) {
+        context.eventLoop.scheduleTask(in: .milliseconds(device.faults.latency.milliseconds)) {
             for sentence in sentences { channel.write(sentence, promise: nil) }
             channel.flush()
         }

@@ -1,59 +1,80 @@
+import RouterModel
 import RouterOSAPI
 
 extension CommandExecution {
-    /// Properties of an `add` or `set` that steer the command rather than describe the entry.
+    /// Arguments of `add` and `set` that steer the command rather than describe the entry.
     static let controlArguments: Set<String> = ["place-before", "copy-from", "numbers", ".id"]
 
-    /// The attributes that become properties, in the order given.
-    var propertyAttributes: [Attribute] {
-        command.attributes.filter { !Self.controlArguments.contains($0.name) }
+    /// The attributes that become properties, in the order given, normalised and checked.
+    func givenProperties() throws -> [(String, String)] {
+        try command.attributes
+            .filter { !Self.controlArguments.contains($0.name) }
+            .map { ($0.name, try acceptedValue($0.name, $0.value.string)) }
     }
 
     mutating func add() throws -> String {
         try checkArguments(of: "add")
-        var properties = Entry.Properties()
-        if let source = command["copy-from"] {
-            properties = state.tables[menu]?.entry(try resolve(source))?.properties ?? [:]
+        var properties = defaultProperties()
+        if let source = command["copy-from"], let original = state.tables[menu]?.entry(try resolve(source)) {
+            properties.merge(original.properties.filter { !["dynamic", "builtin", "default"].contains($0.key) }) { $1 }
         }
-        for attribute in propertyAttributes {
-            properties[attribute.name] = attribute.value.string
-        }
-        let before = try command["place-before"].map(resolve)
-        let number = state.tables[menu, default: MenuTable()].insert(properties, before: before)
+        let given = try givenProperties()
+        for (name, value) in given { properties[name] = value }
+        try checkRequired(properties)
+        try derive(&properties, given: Set(given.map(\.0)))
+        try checkUnique(properties, excluding: nil)
+        let before = try command["place-before"].map { try resolve($0) }
+        let number = state.nextNumber(for: menu)
+        state.tables[menu, default: MenuTable()].insert(Entry(number: number, properties: properties), before: before)
         recordChange(number)
         return EntryID.format(number)
     }
 
     mutating func set() throws {
         try checkArguments(of: "set", alsoAccepting: [".id"])
+        let given = try givenProperties()
         if isSettingsMenu {
-            for attribute in propertyAttributes {
-                state.settings[menu, default: [:]][attribute.name] = attribute.value.string
-            }
+            var settings = state.settings[menu] ?? defaultProperties()
+            for (name, value) in given { settings[name] = value }
+            state.settings[menu] = settings
             return
         }
-        let attributes = propertyAttributes
+        if menu == "/interface" { return try setThroughInterfaceView(given) }
         for number in try selectedEntries() {
-            state.tables[menu]?.update(number) { properties in
-                for attribute in attributes {
-                    properties[attribute.name] = attribute.value.string
-                }
-            }
-            recordChange(number)
+            try update(number, given: given)
         }
+    }
+
+    /// Applies `given` to one entry, recomputing derived properties and checking uniqueness.
+    mutating func update(_ number: Int, in menu: String? = nil, given: [(String, String)]) throws {
+        let menu = menu ?? self.menu
+        guard var properties = state.tables[menu]?.entry(number)?.properties else { throw CommandTrap(TrapText.noSuchItem) }
+        for (name, value) in given { properties[name] = value }
+        var scoped = self
+        scoped.path = MenuPath(menu: menu, verb: path.verb)
+        try scoped.derive(&properties, given: Set(given.map(\.0)))
+        try scoped.checkUnique(properties, excluding: number)
+        state.tables[menu]?.update(number) { $0 = properties }
+        recordChange(number, in: menu)
     }
 
     mutating func unset() throws {
         try checkArguments(of: "unset", alsoAccepting: [".id"])
         guard let names = command["value-name"] else { throw CommandTrap(TrapText.missingArgument("value-name")) }
         let unsetNames = names.split(separator: ",").map(String.init)
+        let defaults = defaultProperties()
+        for name in unsetNames where spec?.properties[name]?.required == true {
+            throw CommandTrap(TrapText.missingArgument(name))
+        }
         if isSettingsMenu {
-            for name in unsetNames { state.settings[menu]?[name] = nil }
+            var settings = state.settings[menu] ?? defaults
+            for name in unsetNames { settings[name] = defaults[name] }
+            state.settings[menu] = settings
             return
         }
         for number in try selectedEntries() {
             state.tables[menu]?.update(number) { properties in
-                for name in unsetNames { properties[name] = nil }
+                for name in unsetNames { properties[name] = defaults[name] }
             }
             recordChange(number)
         }
@@ -61,7 +82,11 @@ extension CommandExecution {
 
     mutating func remove() throws {
         try checkArguments(of: "remove", alsoAccepting: [".id"])
-        for number in try selectedEntries() {
+        let numbers = try selectedEntries()
+        for number in numbers where state.tables[menu]?.entry(number)?.isProtected == true {
+            throw CommandTrap(TrapText.cannotRemoveProtected)
+        }
+        for number in numbers {
             state.tables[menu]?.remove(number)
             recordChange(number)
         }
@@ -70,25 +95,22 @@ extension CommandExecution {
     mutating func move() throws {
         try checkArguments(of: "move", alsoAccepting: [".id"])
         let numbers = try selectedEntries()
-        let destination = try command["destination"].map(resolve)
+        let destination = try command["destination"].map { try resolve($0) }
         state.tables[menu]?.move(numbers, before: destination)
         numbers.forEach { recordChange($0) }
     }
 
     mutating func enableOrDisable(_ disabled: Bool) throws {
         try checkArguments(of: disabled ? "disable" : "enable", alsoAccepting: [".id"])
-        for number in try selectedEntries() {
-            state.tables[menu]?.update(number) { $0["disabled"] = disabled ? "true" : "false" }
-            recordChange(number)
-        }
+        let given = [("disabled", disabled ? "true" : "false")]
+        if menu == "/interface" { return try setThroughInterfaceView(given) }
+        for number in try selectedEntries() { try update(number, given: given) }
     }
 
     mutating func comment() throws {
         try checkArguments(of: "comment", alsoAccepting: [".id"])
-        let comment = command["comment"] ?? ""
-        for number in try selectedEntries() {
-            state.tables[menu]?.update(number) { $0["comment"] = comment }
-            recordChange(number)
-        }
+        let given = [("comment", command["comment"] ?? "")]
+        if menu == "/interface" { return try setThroughInterfaceView(given) }
+        for number in try selectedEntries() { try update(number, given: given) }
     }
 }

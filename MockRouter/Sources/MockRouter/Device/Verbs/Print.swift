@@ -9,7 +9,9 @@ extension CommandExecution {
     func selectedRows() throws -> [[Attribute]] {
         let rows: [[Attribute]]
         if isSettingsMenu {
-            rows = [printed(Entry(number: 0, properties: state.settings[menu] ?? [:]), withID: false)]
+            rows = [printed(Entry(number: 0, properties: state.settings[menu] ?? defaultProperties()), withID: false)]
+        } else if menu == "/interface" {
+            rows = interfaceRows()
         } else {
             var entries = state.tables[menu]?.entries ?? []
             if let from = command["from"] {
@@ -55,9 +57,14 @@ extension CommandExecution {
     func get() throws -> String {
         try checkArguments(of: "get", alsoAccepting: [".id"])
         guard let name = command["value-name"] else { throw CommandTrap(TrapText.missingArgument("value-name")) }
-        if isSettingsMenu { return state.settings[menu]?[name] ?? "" }
-        let number = try selectedEntries(argument: "number").first!
-        guard let entry = state.tables[menu]?.entry(number) else { throw CommandTrap(TrapText.noSuchItem) }
-        return entry[name] ?? ""
+        let row: [Attribute]
+        if isSettingsMenu {
+            row = printed(Entry(number: 0, properties: state.settings[menu] ?? defaultProperties()), withID: false)
+        } else {
+            let number = try selectedEntries(argument: "number").first!
+            guard let entry = state.tables[menu]?.entry(number) else { throw CommandTrap(TrapText.noSuchItem) }
+            row = printed(entry)
+        }
+        return row[name] ?? ""
     }
 }

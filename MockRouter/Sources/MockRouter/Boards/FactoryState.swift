@@ -1,0 +1,64 @@
+import RouterModel
+import RouterOSAPI
+
+/// Builds the configuration a board has after a reset: built-in entries, then its defconf
+/// script run through the same command path as any API client's commands.
+enum FactoryState {
+    /// The user the defconf runs as.
+    static let system = MockUser(name: "system", password: "", group: .full)
+
+    static func make(board: Board, version: String, schema: RouterSchema, runDefconf: Bool) throws -> DeviceState {
+        var state = DeviceState()
+        func builtin(_ menu: String, _ properties: [(String, String)]) {
+            var execution = CommandExecution(command: Command(menu + "/add"), path: MenuPath(menu: menu, verb: "add"), user: system, schema: schema, state: state)
+            var entry = execution.defaultProperties()
+            for (name, value) in properties { entry[name] = value }
+            try? execution.derive(&entry, given: Set(properties.map(\.0)))
+            let number = execution.state.nextNumber(for: menu)
+            execution.state.tables[menu, default: MenuTable()].insert(Entry(number: number, properties: entry))
+            state = execution.state
+        }
+
+        for port in board.ports {
+            builtin("/interface/ethernet", [("name", port.name), ("default-name", port.defaultName), ("mac-address", port.macAddress)])
+        }
+        for name in ["all", "none", "dynamic", "static"] {
+            builtin("/interface/list", [("name", name), ("builtin", "true")])
+        }
+        builtin("/ipv6/nd", [("interface", "all"), ("default", "true")])
+        builtin("/routing/bgp/template", [("name", "default"), ("default", "true")])
+        builtin("/routing/table", [("name", "main"), ("fib", ""), ("builtin", "true")])
+        for (name, port, disabled) in [("telnet", 23, false), ("ftp", 21, false), ("www", 80, false), ("ssh", 22, false),
+                                       ("www-ssl", 443, true), ("api", 8728, false), ("winbox", 8291, false), ("api-ssl", 8729, false)] {
+            builtin("/ip/service", [("name", name), ("port", String(port)), ("disabled", disabled ? "true" : "false")])
+        }
+        for name in ["read", "write", "full"] {
+            builtin("/user/group", [("name", name), ("builtin", "true")])
+        }
+        var resource = Entry.Properties()
+        for (name, value) in board.resource { resource[name] = value }
+        resource["version"] = "\(version) (stable)"
+        state.settings["/system/resource"] = resource
+
+        guard runDefconf else { return state }
+        for step in board.defconf {
+            let command = Command(step.path, attributes: step.attributes.map { Attribute($0.0, $0.1) })
+            guard let path = MenuPath(command: step.path) else { continue }
+            var execution = CommandExecution(command: command, path: path, user: system, schema: schema, state: state)
+            do {
+                _ = try execution.run()
+            } catch let trap as CommandTrap {
+                throw FactoryStateError(step: command.description, replies: trap.replies)
+            }
+            state = execution.state
+        }
+        return state
+    }
+}
+
+/// A defconf step the simulated router refused: a defect in the board data or the catalog.
+struct FactoryStateError: Error, CustomStringConvertible {
+    let step: String
+    let replies: [Reply]
+    var description: String { "defconf step \(step) refused: \(replies.map(\.description).joined(separator: "; "))" }
+}

@@ -1,0 +1,107 @@
+import RouterModel
+import RouterOSAPI
+
+/// How given values become stored ones: kinds, references, defaults, required and unique properties.
+extension CommandExecution {
+    /// The printed form of a value given for `name`, or a trap like RouterOS's.
+    func acceptedValue(_ name: String, _ value: String) throws -> String {
+        guard let property = spec?.properties[name] else { return value }
+        let normalized: String
+        do {
+            normalized = try ValueNormalizer.normalize(value, as: property.kind)
+        } catch {
+            throw CommandTrap(TrapText.invalidValue(value, for: name, error))
+        }
+        try checkReferences(normalized, kind: property.kind, name: name)
+        return normalized
+    }
+
+    /// Refuses names of entries that do not exist (`input does not match any value of interface`).
+    func checkReferences(_ value: String, kind: ValueKind, name: String) throws {
+        switch kind {
+        case .reference(let target, let keywords):
+            guard keywords.contains(value) || names(in: target).contains(value) else {
+                throw CommandTrap(TrapText.noSuchValue(name))
+            }
+        case .negatable(let inner):
+            try checkReferences(value.hasPrefix("!") ? String(value.dropFirst()) : value, kind: inner, name: name)
+        case .list(let element):
+            for item in value.split(separator: ",") { try checkReferences(String(item), kind: element, name: name) }
+        default:
+            break
+        }
+    }
+
+    /// The `name`s of the entries of `menu`; for `/interface`, of every interface of every type.
+    func names(in menu: String) -> Set<String> {
+        let menus = menu == "/interface" ? InterfaceTypes.menus : [menu]
+        return Set(menus.flatMap { state.tables[$0]?.entries.compactMap { $0.properties["name"] } ?? [] })
+    }
+
+    /// True when this RouterOS version has property `name` in this menu.
+    func versionHas(_ name: String, in menu: String? = nil) -> Bool {
+        let menu = menu ?? self.menu
+        if spec?.properties[name]?.access == .readOnly { return true }
+        return schema.arguments(of: "add", in: menu)?[name] != nil || schema.arguments(of: "set", in: menu)?[name] != nil
+    }
+
+    /// The properties RouterOS prints for an entry nobody configured: the documented defaults.
+    func defaultProperties() -> Entry.Properties {
+        var properties = Entry.Properties()
+        for (name, property) in (spec?.properties ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let value = property.defaultValue, property.access != .writeOnly, versionHas(name) {
+                properties[name] = value
+            }
+        }
+        return properties
+    }
+
+    func checkRequired(_ properties: Entry.Properties) throws {
+        for (name, property) in (spec?.properties ?? [:]).sorted(by: { $0.key < $1.key })
+        where property.required && properties[name] == nil && versionHas(name) {
+            throw CommandTrap(TrapText.missingArgument(name))
+        }
+    }
+
+    /// Refuses a second entry with the same values of a unique set of properties.
+    /// Interface names are unique across every interface type.
+    func checkUnique(_ properties: Entry.Properties, excluding number: Int?) throws {
+        guard let spec else { return }
+        for keys in spec.unique {
+            let values = keys.map { properties[$0] }
+            guard values.allSatisfy({ $0 != nil }) else { continue }
+            let menus = keys == ["name"] && InterfaceTypes.isInterfaceMenu(menu) ? InterfaceTypes.menus : [menu]
+            for other in menus.flatMap({ state.tables[$0]?.entries ?? [] }) where other.number != number {
+                if keys.map({ other.properties[$0] }) == values {
+                    throw CommandTrap(TrapText.duplicate(spec.duplicateMessage))
+                }
+            }
+        }
+    }
+
+    /// Fills in what RouterOS computes: keys, networks, flags.
+    func derive(_ properties: inout Entry.Properties, given: Set<String>) throws {
+        switch menu {
+        case "/interface/wireguard":
+            if properties["private-key"] == nil {
+                properties["private-key"] = try WireGuardKey.generatePrivateKey()
+            }
+            properties["public-key"] = properties["private-key"].flatMap(WireGuardKey.publicKey(forPrivateKey:))
+        case "/ip/address":
+            if let address = properties["address"], let prefix = IPText.prefix(address) {
+                properties["network"] = prefix.address.masked(to: prefix.length).text
+            }
+            properties["actual-interface"] = properties["interface"]
+        case "/ipv6/address":
+            if !given.contains("advertise"), let address = properties["address"], let prefix = IPText.prefix(address), versionHas("advertise") {
+                properties["advertise"] = prefix.length == 64 ? "true" : "false"
+            }
+            properties["actual-interface"] = properties["interface"]
+        default:
+            break
+        }
+        if InterfaceTypes.isInterfaceMenu(menu), versionHas("running") {
+            properties["running"] = properties["disabled"] == "true" ? "false" : "true"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+internal import COpenSSL
+import Foundation
+
+/// WireGuard's Curve25519 keys in the base64 text RouterOS prints, made with OpenSSL.
+public enum WireGuardKey {
+    /// A fresh private key, base64.
+    public static func generatePrivateKey() throws -> String {
+        guard let key = rosplay_EVP_PKEY_generate_x25519() else {
+            throw TLSError.openSSL("X25519 key generation failed: \(OpenSSLErrorQueue.drain())")
+        }
+        defer { EVP_PKEY_free(key) }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var length = 32
+        guard EVP_PKEY_get_raw_private_key(key, &bytes, &length) == 1, length == 32 else {
+            throw TLSError.openSSL("cannot read the X25519 private key: \(OpenSSLErrorQueue.drain())")
+        }
+        return Data(bytes).base64EncodedString()
+    }
+
+    /// The public key of a base64 private key, or nil when it is not a 32-byte key.
+    public static func publicKey(forPrivateKey privateKey: String) -> String? {
+        guard let raw = Data(base64Encoded: privateKey), raw.count == 32 else { return nil }
+        let bytes = [UInt8](raw)
+        guard let key = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nil, bytes, 32) else { return nil }
+        defer { EVP_PKEY_free(key) }
+        var publicBytes = [UInt8](repeating: 0, count: 32)
+        var length = 32
+        guard EVP_PKEY_get_raw_public_key(key, &publicBytes, &length) == 1, length == 32 else { return nil }
+        return Data(publicBytes).base64EncodedString()
+    }
+}
