@@ -37,8 +37,29 @@ struct MockRouterCommand: AsyncParsableCommand {
     @Option(name: .customLong("routeros-version"), help: "RouterOS version to behave as: \(RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ")).")
     var routerOSVersion = "7.20.8"
 
+    @Option(help: "Board to simulate: rb5009 (factory defconf) or chr (ether1 with a DHCP client).")
+    var board = "rb5009"
+
+    @Option(help: "Keep the configuration in this JSON file across restarts.")
+    var state: String?
+
     @Option(name: .customLong("latency-ms"), help: "Delay every reply by this many milliseconds (without serialising commands).")
     var latencyMilliseconds = 0
+
+    @Option(name: .customLong("service-ms"), help: "Processing time per command, one command at a time across sessions (a slow router CPU).")
+    var serviceMilliseconds = 0
+
+    @Option(name: .customLong("drop-after"), help: "Close the first session when its Nth sentence arrives (later sessions are not affected).")
+    var dropAfter: Int?
+
+    @Option(name: .customLong("trap-on"), help: "Answer every command on this path (/ip/address/add) or under this menu (/ip/address) with a !trap.")
+    var trapOn: String?
+
+    @Option(name: .customLong("max-sessions"), help: "Close connections beyond this many open sessions.")
+    var maxSessions: Int?
+
+    @Option(name: .customLong("reboot-ms"), help: "How long connections are refused after /system/reset-configuration.")
+    var rebootMilliseconds = 500
 
     func validate() throws {
         guard (certificate == nil) != (noCertificate == false) else {
@@ -50,7 +71,13 @@ struct MockRouterCommand: AsyncParsableCommand {
         for user in users where MockUser(argument: user) == nil {
             throw ValidationError("--user: '\(user)' is not NAME:PASSWORD or NAME:PASSWORD:GROUP")
         }
-        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        guard Board(rawValue: board) != nil else {
+            throw ValidationError("--board: '\(board)' is not one of \(Board.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for (name, value) in [("--latency-ms", latencyMilliseconds), ("--service-ms", serviceMilliseconds), ("--reboot-ms", rebootMilliseconds),
+                              ("--drop-after", dropAfter ?? 1), ("--max-sessions", maxSessions ?? 1)] where value < 0 {
+            throw ValidationError("\(name) must not be negative")
+        }
     }
 
     func run() async throws {
@@ -69,7 +96,16 @@ struct MockRouterCommand: AsyncParsableCommand {
             tls: tls,
             users: users.isEmpty ? [MockUser(name: "admin", password: "")] : users.compactMap(MockUser.init(argument:)),
             routerOSVersion: RouterOSVersion(routerOSVersion)!,
-            faults: FaultInjection(latency: .milliseconds(latencyMilliseconds))
+            board: Board(rawValue: board)!,
+            statePath: state,
+            faults: FaultInjection(
+                latency: .milliseconds(latencyMilliseconds),
+                dropAfterSentences: dropAfter,
+                serviceTime: .milliseconds(serviceMilliseconds),
+                trapOn: trapOn,
+                maxSessions: maxSessions,
+                rebootDelay: .milliseconds(rebootMilliseconds)
+            )
         )
         let server = try await MockRouterServer.start(configuration)
         var ready = "mock-routeros ready api-ssl=\(host):\(server.apiSSLPort!)"

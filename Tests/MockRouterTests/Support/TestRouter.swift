@@ -12,6 +12,8 @@ struct TestRouter {
         plain: Bool = true,
         users: [MockUser] = [TestRouter.user],
         version: String = "7.20.8",
+        board: Board = .rb5009,
+        statePath: String? = nil,
         faults: FaultInjection = FaultInjection()
     ) async throws -> TestRouter {
         let certificates = TestCertificates.shared
@@ -21,6 +23,8 @@ struct TestRouter {
             tls: tls ?? .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile),
             users: users,
             routerOSVersion: RouterOSVersion(version)!,
+            board: board,
+            statePath: statePath,
             faults: faults
         )
         return TestRouter(server: try await MockRouterServer.start(configuration))
