@@ -22,18 +22,8 @@ enum FactoryState {
         for port in board.ports {
             builtin("/interface/ethernet", [("name", port.name), ("default-name", port.defaultName), ("mac-address", port.macAddress)])
         }
-        for name in ["all", "none", "dynamic", "static"] {
-            builtin("/interface/list", [("name", name), ("builtin", "true")])
-        }
-        builtin("/ipv6/nd", [("interface", "all"), ("default", "true")])
-        builtin("/routing/bgp/template", [("name", "default"), ("default", "true")])
-        builtin("/routing/table", [("name", "main"), ("fib", ""), ("builtin", "true")])
-        for (name, port, disabled) in [("telnet", 23, false), ("ftp", 21, false), ("www", 80, false), ("ssh", 22, false),
-                                       ("www-ssl", 443, true), ("api", 8728, false), ("winbox", 8291, false), ("api-ssl", 8729, false)] {
-            builtin("/ip/service", [("name", name), ("port", String(port)), ("disabled", disabled ? "true" : "false")])
-        }
-        for name in ["read", "write", "full"] {
-            builtin("/user/group", [("name", name), ("builtin", "true")])
+        for entry in MenuCatalog.builtinEntries where schema.hasMenu(entry.menu) {
+            builtin(entry.menu, entry.properties.map { ($0.name, $0.value) })
         }
         var resource = Entry.Properties()
         for (name, value) in board.resource { resource[name] = value }

@@ -44,31 +44,6 @@ extension MenuCatalog {
         FirewallTables.ipv6NAT,
         IPMenuTables.ipv6FirewallAddressList,
     ]
-
-    /// Entries RouterOS has before any configuration, for the menus of ``ipMenus`` that have them:
-    /// the fixed `/ip/service` entries and the built-in `/ipv6/nd` entry. Only the values that differ
-    /// between entries or from the specs' defaults are given; MockRouter fills the rest from the spec.
-    static let ipMenusBuiltinEntries: [String: [[String: String]]] = [
-        // Source: Services manual page (print example: ports, www-ssl disabled, certificate `none` on
-        // www-ssl and api-ssl), ROUTEROS.md §5 (api and api-ssl enabled by default on a 7.20.4
-        // export). `tls-version` applies to www-ssl and api-ssl only (CLI). RB5009 factory state of
-        // each service is not verified. Newer manuals also list `reverse-proxy` (not in 7.20.8 defaults).
-        "/ip/service": [
-            ["name": "telnet", "port": "23", "disabled": "false"],
-            ["name": "ftp", "port": "21", "disabled": "false"],
-            ["name": "www", "port": "80", "disabled": "false"],
-            ["name": "ssh", "port": "22", "disabled": "false"],
-            ["name": "www-ssl", "port": "443", "disabled": "true", "certificate": "none", "tls-version": "any"],
-            ["name": "api", "port": "8728", "disabled": "false"],
-            ["name": "winbox", "port": "8291", "disabled": "false"],
-            ["name": "api-ssl", "port": "8729", "disabled": "false", "certificate": "none", "tls-version": "any"],
-        ],
-        // Source: ROUTEROS.md /ipv6/nd (built-in entry `interface=all` with the `*` default flag);
-        // CLI ipv6/nd (flag `*` default). Whether API print shows `default=true` is unverified.
-        "/ipv6/nd": [
-            ["interface": "all", "default": "true"],
-        ],
-    ]
 }
 
 // MARK: - /ip
@@ -356,7 +331,7 @@ private enum IPMenuTables {
             // Printed masked (assumed): IPv4 and IPv6 prefixes may be mixed.
             "address": PropertySpec(.list(.ipPrefix(nil, masked: true))),
             "available-from": PropertySpec(.list(.ipPrefix(nil, masked: true))), // 7.24, replaces address
-            // Only www-ssl and api-ssl print these (see ipMenusBuiltinEntries).
+            // Only www-ssl and api-ssl print these (see MenuCatalog.builtinEntries).
             "certificate": PropertySpec(.reference(menu: "/certificate", keywords: ["none"])),
             "tls-version": PropertySpec(.enumeration(["any", "only-1.2"])),
             "vrf": PropertySpec(.reference(menu: "/ip/vrf", keywords: ["main"]), default: "main"),
