@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func resetDropsSessionsRefusesDuringRebootAndRestoresDefconf() async throws {
-        try await withRouter(faults: FaultInjection(rebootDelay: .milliseconds(400))) { router in
+        try await withRouter(faults: FaultInjection(rebootDelay: .seconds(2))) { router in
             let client = try await router.loggedIn()
             let before = try await rows(client, "/ip/firewall/filter").count
             _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "mine", "address": "192.0.2.1"]))
@@ -104,7 +104,7 @@ import Testing
                 let early = try await router.connectPlain()
                 try await early.login(user: TestRouter.user.name, password: TestRouter.user.password)
             }
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .seconds(2))
             let again = try await router.loggedIn()
             #expect(try await rows(again, "/ip/firewall/address-list").isEmpty)
             #expect(try await rows(again, "/system/identity").first?["name"] == "MikroTik")

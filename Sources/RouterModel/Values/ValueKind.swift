@@ -8,6 +8,9 @@ public indirect enum ValueKind: Hashable, Sendable {
     case text(maxLength: Int? = nil)
     /// `yes`/`no`/`true`/`false` in, `true`/`false` out.
     case boolean
+    /// A switch such as a route's `blackhole`: sent without a value (or `yes`), printed `true`;
+    /// `no` turns it off.
+    case presence
     /// A decimal integer within a range; printed without leading zeros.
     case integer(ClosedRange<Int64>)
     /// A RouterOS time interval (`25`, `25s`, `1m30s`, `00:01:30`, `200ms`), printed the way

@@ -18,6 +18,8 @@ public enum ValueNormalizer {
             case "no", "false": return "false"
             default: throw .notOneOf(["yes", "no"])
             }
+        case .presence:
+            return value.isEmpty ? "true" : try normalize(value, as: .boolean)
         case .integer(let range):
             return try integer(value, in: range)
         case .duration(let range):

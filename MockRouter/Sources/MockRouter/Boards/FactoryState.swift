@@ -32,8 +32,9 @@ enum FactoryState {
 
         guard runDefconf else { return state }
         for step in board.defconf {
-            let command = Command(step.path, attributes: step.attributes.map { Attribute($0.0, $0.1) })
-            guard let path = MenuPath(command: step.path) else { continue }
+            guard let path = MenuPath(command: step.path), let accepted = schema.arguments(of: path.verb, in: path.menu) else { continue }
+            // Each version's defconf uses only what that version has (7.22 dropped the fasttrack's hw-offload).
+            let command = Command(step.path, attributes: step.attributes.filter { accepted[$0.0] != nil }.map { Attribute($0.0, $0.1) })
             var execution = CommandExecution(command: command, path: path, user: system, schema: schema, state: state)
             do {
                 _ = try execution.run()

@@ -37,7 +37,10 @@ struct CommandExecution {
 
     mutating func run() throws -> RouterDevice.Outcome {
         guard schema.hasMenu(menu) else {
-            throw CommandTrap(TrapText.noSuchDirectory(MenuPath.firstUnknownComponent(of: menu, known: schema.hasMenu)))
+            guard let unknown = MenuPath.firstUnknownComponent(of: menu, menus: schema.menus.keys) else {
+                throw CommandTrap(TrapText.noSuchCommand)
+            }
+            throw CommandTrap(TrapText.noSuchDirectory(unknown))
         }
         let verb = path.verb == "getall" ? "print" : path.verb
         let known = verb == "listen" ? schema.arguments(of: "print", in: menu) != nil : schema.arguments(of: verb, in: menu) != nil

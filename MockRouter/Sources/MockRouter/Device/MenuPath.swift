@@ -15,13 +15,15 @@ struct MenuPath: Hashable, Sendable {
         guard !verb.isEmpty else { return nil }
     }
 
-    /// The first component of `menu` the schema does not know, for the "no such command or directory" trap.
-    static func firstUnknownComponent(of menu: String, known: (String) -> Bool) -> String {
+    /// The first component of `menu` that names no menu of the schema and no folder above one,
+    /// for the "no such command or directory" trap.
+    /// Nil when every component is known (`/routing` is a folder, not a menu).
+    static func firstUnknownComponent(of menu: String, menus: some Collection<String>) -> String? {
         var prefix = ""
         for component in menu.split(separator: "/") {
             prefix += "/" + component
-            if !known(prefix) { return String(component) }
+            if !menus.contains(where: { $0 == prefix || $0.hasPrefix(prefix + "/") }) { return String(component) }
         }
-        return String(menu.split(separator: "/").last ?? "")
+        return nil
     }
 }

@@ -494,7 +494,8 @@ extension IPMenuTables {
                 // An address, `address%interface`, an interface name, or a comma list of them.
                 "gateway": .text(),
                 // A switch in v7 (replaces v6 `type=blackhole`); API echo form unverified, so no default.
-                "blackhole": .boolean(),
+                // A switch; the printed form over the API is assumed (ROUTEROS.md: unverified).
+                "blackhole": PropertySpec(.presence),
                 "check-gateway": PropertySpec(.enumeration(["none", "arp", "ping", "bfd"])),
                 "distance": PropertySpec(.integer(1...255), default: "1"),
                 "scope": PropertySpec(.integer(0...255), default: "30"),
