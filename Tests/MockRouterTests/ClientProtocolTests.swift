@@ -152,6 +152,20 @@ import Testing
         }
     }
 
+    @Test func commandOnAClosedConnectionFailsInsteadOfHanging() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            await client.close()
+            await #expect(throws: RouterOSError.self) {
+                try await client.execute(Command("/system/identity/print"))
+            }
+            let stream = client.stream(Command("/ip/firewall/address-list/listen"))
+            await #expect(throws: RouterOSError.self) {
+                for try await _ in stream {}
+            }
+        }
+    }
+
     @Test func quitIsFatal() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()

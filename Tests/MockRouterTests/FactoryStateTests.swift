@@ -97,15 +97,13 @@ import Testing
             _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "mine", "address": "192.0.2.1"]))
             _ = try await client.execute(Command("/system/identity/set", ["name": "changed"]))
             _ = try await client.execute(Command("/system/reset-configuration", ["skip-backup": "yes"]))
-            try await Task.sleep(for: .milliseconds(150))
-            #expect(!client.isConnected)
+            #expect(await eventually { !client.isConnected })
             // While it "reboots", sessions are closed at once.
             await #expect(throws: (any Error).self) {
                 let early = try await router.connectPlain()
                 try await early.login(user: TestRouter.user.name, password: TestRouter.user.password)
             }
-            try await Task.sleep(for: .seconds(2))
-            let again = try await router.loggedIn()
+            let again = try #require(await eventually(within: .seconds(4)) { (try? await router.loggedIn()) != nil } ? try await router.loggedIn() : nil)
             #expect(try await rows(again, "/ip/firewall/address-list").isEmpty)
             #expect(try await rows(again, "/system/identity").first?["name"] == "MikroTik")
             #expect(try await rows(again, "/ip/firewall/filter").count == before)
@@ -116,8 +114,8 @@ import Testing
         try await withRouter(faults: FaultInjection(rebootDelay: .milliseconds(50))) { router in
             let client = try await router.loggedIn()
             _ = try await client.execute(Command("/system/reset-configuration", ["no-defaults": "yes"]))
-            try await Task.sleep(for: .milliseconds(200))
-            let again = try await router.loggedIn()
+            #expect(await eventually { !client.isConnected })
+            let again = try #require(await eventually { (try? await router.loggedIn()) != nil } ? try await router.loggedIn() : nil)
             #expect(try await rows(again, "/ip/firewall/filter").isEmpty)
             #expect(try await rows(again, "/interface/bridge").isEmpty)
             #expect(try await rows(again, "/interface").count == 9)

@@ -6,8 +6,8 @@ import Testing
 @Suite(.serialized) struct InteropTests {
     static let clients = ["librouteros_check", "routeros_api_check"]
 
-    func expectPasses(_ script: String, _ arguments: [String]) throws {
-        let (status, output) = try PythonInterop.check(script, arguments + ["--user", TestRouter.user.name, "--password", TestRouter.user.password])
+    func expectPasses(_ script: String, _ arguments: [String]) async throws {
+        let (status, output) = try await PythonInterop.check(script, arguments + ["--user", TestRouter.user.name, "--password", TestRouter.user.password])
         #expect(status == 0, "\(script) \(arguments.joined(separator: " ")):\n\(output)")
         #expect(output.contains("all steps passed"), "\(output)")
     }
@@ -16,7 +16,7 @@ import Testing
     func verifiedTLS(client: String) async throws {
         try await withRouter { router in
             for host in ["localhost", "127.0.0.1"] {
-                try expectPasses(client, ["--host", host, "--port", "\(router.server.apiSSLPort!)", "--mode", "verify", "--cafile", TestCertificates.shared.caFile])
+                try await expectPasses(client, ["--host", host, "--port", "\(router.server.apiSSLPort!)", "--mode", "verify", "--cafile", TestCertificates.shared.caFile])
             }
         }
     }
@@ -24,14 +24,14 @@ import Testing
     @Test(arguments: clients)
     func anonymousDiffieHellman(client: String) async throws {
         try await withRouter(tls: .anonymous) { router in
-            try expectPasses(client, ["--host", "127.0.0.1", "--port", "\(router.server.apiSSLPort!)", "--mode", "anonymous"])
+            try await expectPasses(client, ["--host", "127.0.0.1", "--port", "\(router.server.apiSSLPort!)", "--mode", "anonymous"])
         }
     }
 
     @Test(arguments: clients)
     func plainAPI(client: String) async throws {
         try await withRouter { router in
-            try expectPasses(client, ["--host", "127.0.0.1", "--port", "\(router.server.apiPort!)", "--mode", "plain"])
+            try await expectPasses(client, ["--host", "127.0.0.1", "--port", "\(router.server.apiPort!)", "--mode", "plain"])
         }
     }
 
@@ -39,7 +39,7 @@ import Testing
         let otherCA = try TestCertificates.shared.unrelatedCA()
         try await withRouter { router in
             for client in Self.clients {
-                let (status, _) = try PythonInterop.check(client, [
+                let (status, _) = try await PythonInterop.check(client, [
                     "--host", "localhost", "--port", "\(router.server.apiSSLPort!)", "--mode", "verify", "--cafile", otherCA,
                     "--user", TestRouter.user.name, "--password", TestRouter.user.password,
                 ])

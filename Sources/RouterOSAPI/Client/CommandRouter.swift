@@ -13,6 +13,16 @@ struct PendingCommand {
     var sink: Sink
 }
 
+extension PendingCommand.Sink {
+    /// Fails the command; a no-op when it already completed.
+    func fail(_ error: Error) {
+        switch self {
+        case .collect(let promise): promise.fail(error)
+        case .stream(let continuation): continuation.finish(throwing: error)
+        }
+    }
+}
+
 /// Routes replies to the commands in flight by `.tag`.
 ///
 /// Every command carries a tag; many may be in flight at once and their replies interleave.
@@ -40,7 +50,7 @@ final class CommandRouter: ChannelDuplexHandler {
         }
         guard closeReason == nil, context.channel.isActive else {
             let error = RouterOSError.connectionLost(command: pending.command.description, reason: closeReason ?? "connection closed")
-            Self.fail(pending.sink, error)
+            pending.sink.fail(error)
             promise?.fail(error)
             return
         }
@@ -121,14 +131,8 @@ final class CommandRouter: ChannelDuplexHandler {
         let entries = inFlight.values
         inFlight = [:]
         for entry in entries {
-            Self.fail(entry.sink, error(entry.command.description))
+            entry.sink.fail(error(entry.command.description))
         }
     }
 
-    private static func fail(_ sink: PendingCommand.Sink, _ error: Error) {
-        switch sink {
-        case .collect(let promise): promise.fail(error)
-        case .stream(let continuation): continuation.finish(throwing: error)
-        }
-    }
 }

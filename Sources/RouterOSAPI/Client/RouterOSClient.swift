@@ -152,6 +152,9 @@ public final class RouterOSClient: Sendable {
 
     private func send(_ pending: PendingCommand) {
         logger.trace("send", metadata: ["command": "\(pending.command)"])
-        channel.writeAndFlush(pending, promise: nil)
+        // A write to a closed channel never reaches the CommandRouter: fail the command here too.
+        channel.writeAndFlush(pending).whenFailure { error in
+            pending.sink.fail(RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
+        }
     }
 }

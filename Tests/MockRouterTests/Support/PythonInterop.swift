@@ -18,9 +18,10 @@ enum PythonInterop {
     }
 
     /// Runs `Tests/Interop/<script>.py` with `arguments`; returns its exit status and combined output.
-    static func check(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let python = try interpreter.get()
-        return run(python, [repository + "/Tests/Interop/\(script).py"] + arguments)
+    static func check(_ script: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let setup = await offPool { interpreter }
+        let python = try setup.get()
+        return await offPool { run(python, [repository + "/Tests/Interop/\(script).py"] + arguments) }
     }
 
     private static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {

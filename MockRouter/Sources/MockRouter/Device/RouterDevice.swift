@@ -80,7 +80,7 @@ public final class RouterDevice: Sendable {
                 state = execution.state
                 changes = execution.changes
                 reset = execution.reset
-                if !changes.isEmpty { persist(state) }
+                if CommandExecution.writingVerbs.contains(path.verb) { persist(state) }
                 return result
             }
         } catch let trap as CommandTrap {
