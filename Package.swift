@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MockRouter", targets: ["MockRouter"]),
         .executable(name: "rosplay", targets: ["rosplay"]),
         .executable(name: "mock-routeros", targets: ["mock-routeros"]),
+        .executable(name: "rosplay-bench", targets: ["rosplay-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -65,6 +66,10 @@ let package = Package(
                 "MockRouter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "rosplay-bench",
+            dependencies: ["RouterOSAPI", "MockRouter"]
         ),
         .testTarget(
             name: "RouterOSAPITests",
