@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,10 @@ let package = Package(
             ]
         ),
         .target(name: "RouterModel"),
+        .target(
+            name: "Playbook",
+            dependencies: ["RouterModel", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "MockRouter",
             dependencies: [

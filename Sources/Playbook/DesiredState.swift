@@ -1,0 +1,46 @@
+import RouterModel
+
+/// What the router must contain, validated against a RouterOS version and normalised the way
+/// RouterOS prints values, so it can be compared with the live state property by property.
+public struct DesiredState: Sendable {
+    public var minimumVersion: RouterOSVersion?
+    public var board: String?
+    /// Menus in the order the playbooks first name them.
+    public var menus: [DesiredMenu]
+}
+
+/// The managed entries of one menu.
+public struct DesiredMenu: Sendable {
+    public var path: String
+    public var spec: MenuSpec
+    /// Properties that match a desired entry to a live one.
+    public var identity: [String]
+    /// Unmanaged, non-dynamic, non-built-in entries are removed.
+    public var exclusive: Bool
+    public var entries: [DesiredEntry]
+    public var location: SourceLocation
+
+    public var isSettings: Bool { spec.style == .settings }
+}
+
+/// One managed entry.
+public struct DesiredEntry: Sendable {
+    public var location: SourceLocation
+    /// Property → printed value, in the order written.
+    public var properties: [(name: String, value: String)]
+    /// Properties whose values must never be shown.
+    public var sensitive: Set<String>
+    public var absent: Bool
+    public var exact: Bool
+    /// Properties (printed form) of an unmanaged entry this one must come before.
+    public var placeBefore: [(name: String, value: String)]?
+
+    public subscript(name: String) -> String? {
+        properties.last { $0.name == name }?.value
+    }
+
+    /// The identity values, in the order of `keys`.
+    public func identity(_ keys: [String]) -> [String?] {
+        keys.map { self[$0] }
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Yams
+
+/// Reads playbook files (YAML) and their includes into one ``PlaybookDocument``.
+///
+/// Every error names `file:line:column`. Nothing here knows RouterOS; ``PlaybookValidator`` does.
+public enum PlaybookLoader {
+    static let topLevelKeys = ["routeros", "board", "include", "vars", "secrets", "menus"]
+    static let sectionKeys = ["identity", "exclusive", "entries"]
+
+    /// Loads `paths` in order (and what they include) into one document.
+    public static func load(_ paths: [String]) throws -> PlaybookDocument {
+        var loader = Loading()
+        for path in paths { loader.load(path, from: nil) }
+        guard loader.diagnostics.isEmpty else { throw PlaybookError(loader.diagnostics) }
+        return loader.document
+    }
+
+    /// Loads playbook text given directly (tests, stdin).
+    public static func load(text: String, file: String) throws -> PlaybookDocument {
+        var loader = Loading()
+        loader.parse(text, file: file)
+        guard loader.diagnostics.isEmpty else { throw PlaybookError(loader.diagnostics) }
+        return loader.document
+    }
+
+    private struct Loading {
+        var document = PlaybookDocument(variables: [:], secrets: [:], menus: [])
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+
+        mutating func load(_ path: String, from includer: SourceLocation?) {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard seen.insert(absolute).inserted else {
+                if let includer { diagnostics.append(Diagnostic(includer, "'\(path)' is included twice (or includes itself)")) }
+                return
+            }
+            guard let text = try? String(contentsOfFile: absolute, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)'"))
+                return
+            }
+            parse(text, file: path)
+        }
+
+        mutating func parse(_ text: String, file: String) {
+            let root: Node
+            do {
+                guard let node = try Yams.compose(yaml: text) else { return }
+                root = node
+            } catch let error as YamlError {
+                diagnostics.append(Self.diagnostic(for: error, file: file))
+                return
+            } catch {
+                diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "\(error)"))
+                return
+            }
+            guard let mapping = root.mapping else {
+                diagnostics.append(Diagnostic(location(root, file), "a playbook is a mapping with keys \(PlaybookLoader.topLevelKeys.joined(separator: ", "))"))
+                return
+            }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                let at = location(keyNode, file)
+                switch key {
+                case "routeros":
+                    if let version = scalar(value, file) { document.minimumVersion = laterVersion(document.minimumVersion, version) }
+                case "board":
+                    if let board = scalar(value, file) {
+                        if let existing = document.board, existing.value != board.value {
+                            diagnostics.append(Diagnostic(board.location, "board '\(board.value)' contradicts '\(existing.value)' at \(existing.location)"))
+                        }
+                        document.board = board
+                    }
+                case "include":
+                    for item in value.sequence.map(Array.init) ?? [value] {
+                        guard let include = scalar(item, file) else { continue }
+                        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+                        load(base.appendingPathComponent(include.value).path, from: include.location)
+                    }
+                case "vars":
+                    for (name, entry) in pairs(value, file, what: "vars") {
+                        document.variables[name.value] = entry
+                    }
+                case "secrets":
+                    readSecrets(value, file)
+                case "menus":
+                    readMenus(value, file)
+                default:
+                    diagnostics.append(Diagnostic(at, "unknown top-level key '\(key)'", hint: Suggestion.closest(to: key, in: PlaybookLoader.topLevelKeys)))
+                }
+            }
+        }
+
+        mutating func readSecrets(_ node: Node, _ file: String) {
+            guard let mapping = node.mapping else {
+                diagnostics.append(Diagnostic(location(node, file), "secrets is a mapping NAME: {env: VARIABLE} or NAME: {file: PATH}"))
+                return
+            }
+            for (nameNode, source) in mapping {
+                let name = nameNode.string ?? ""
+                let at = location(nameNode, file)
+                if let env = source.mapping?["env"]?.string {
+                    document.secrets[name] = .environment(env, at)
+                } else if let path = source.mapping?["file"]?.string {
+                    let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+                    document.secrets[name] = .file(path.hasPrefix("/") ? path : base.appendingPathComponent(path).path, at)
+                } else {
+                    diagnostics.append(Diagnostic(at, "secret '\(name)' needs {env: VARIABLE} or {file: PATH}; secrets are never written in a playbook"))
+                }
+            }
+        }
+
+        mutating func readMenus(_ node: Node, _ file: String) {
+            guard let mapping = node.mapping else {
+                diagnostics.append(Diagnostic(location(node, file), "menus is a mapping from a menu path such as /ip/address to its entries"))
+                return
+            }
+            for (pathNode, body) in mapping {
+                let path = Located(pathNode.string ?? "", at: location(pathNode, file))
+                var section = MenuSection(path: path, identity: nil, exclusive: false, entries: [])
+                if let list = body.sequence {
+                    section.entries = list.compactMap { entry($0, file) }
+                } else if let options = body.mapping, options.keys.allSatisfy({ PlaybookLoader.sectionKeys.contains($0.string ?? "") }) {
+                    section.identity = options["identity"].map { $0.sequence.map { $0.compactMap(\.string) } ?? [$0.string ?? ""] }
+                    section.exclusive = options["exclusive"].flatMap(boolean) ?? false
+                    section.entries = options["entries"]?.sequence?.compactMap { entry($0, file) } ?? []
+                } else if body.mapping != nil {
+                    // A settings menu (/system/identity): one entry written as a mapping.
+                    section.entries = entry(body, file).map { [$0] } ?? []
+                } else {
+                    diagnostics.append(Diagnostic(path.location, "\(path.value): expected a list of entries or a mapping of properties"))
+                    continue
+                }
+                document.menus.append(section)
+            }
+        }
+
+        mutating func entry(_ node: Node, _ file: String) -> EntryDocument? {
+            guard let mapping = node.mapping else {
+                diagnostics.append(Diagnostic(location(node, file), "an entry is a mapping of RouterOS property names to values"))
+                return nil
+            }
+            var entry = EntryDocument(location: location(node, file), properties: [], absent: false, exact: false, placeBefore: nil)
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                switch key {
+                case "_absent": entry.absent = boolean(value) ?? false
+                case "_exact": entry.exact = boolean(value) ?? false
+                case "_place-before":
+                    entry.placeBefore = pairs(value, file, what: "_place-before").map { (name: $0.0, value: $0.1) }
+                case _ where key.hasPrefix("_"):
+                    diagnostics.append(Diagnostic(location(keyNode, file), "unknown directive '\(key)'",
+                                                  hint: Suggestion.closest(to: key, in: ["_absent", "_exact", "_place-before"])))
+                default:
+                    guard let text = scalarOrList(value, file) else { continue }
+                    entry.properties.append((name: Located(key, at: location(keyNode, file)), value: text))
+                }
+            }
+            return entry
+        }
+
+        // MARK: - Scalars
+
+        mutating func scalar(_ node: Node, _ file: String) -> Located<String>? {
+            guard let text = node.scalar?.string else {
+                diagnostics.append(Diagnostic(location(node, file), "expected a single value"))
+                return nil
+            }
+            return Located(text, at: location(node, file))
+        }
+
+        /// A scalar, or a list of scalars joined with commas the way RouterOS writes lists.
+        mutating func scalarOrList(_ node: Node, _ file: String) -> Located<String>? {
+            if let items = node.sequence {
+                let texts = items.compactMap { scalar($0, file)?.value }
+                return Located(texts.joined(separator: ","), at: location(node, file))
+            }
+            return scalar(node, file)
+        }
+
+        mutating func pairs(_ node: Node, _ file: String, what: String) -> [(Located<String>, Located<String>)] {
+            guard let mapping = node.mapping else {
+                diagnostics.append(Diagnostic(location(node, file), "\(what) is a mapping of names to values"))
+                return []
+            }
+            return mapping.compactMap { key, value in
+                scalarOrList(value, file).map { (Located(key.string ?? "", at: location(key, file)), $0) }
+            }
+        }
+
+        func boolean(_ node: Node) -> Bool? {
+            switch node.string?.lowercased() {
+            case "yes", "true": return true
+            case "no", "false": return false
+            default: return nil
+            }
+        }
+
+        func location(_ node: Node, _ file: String) -> SourceLocation {
+            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+
+        func laterVersion(_ current: Located<String>?, _ candidate: Located<String>) -> Located<String> {
+            guard let current else { return candidate }
+            let a = current.value.split(separator: ".").compactMap { Int($0) }
+            let b = candidate.value.split(separator: ".").compactMap { Int($0) }
+            return b.lexicographicallyPrecedes(a) ? current : candidate
+        }
+
+        static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+                return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
+            case .composer(_, let problem, let mark, _):
+                return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
+            default:
+                return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
+            }
+        }
+    }
+}

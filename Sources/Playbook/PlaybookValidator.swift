@@ -1,0 +1,122 @@
+import Foundation
+import RouterModel
+
+/// Checks a ``PlaybookDocument`` against one RouterOS version and turns it into a ``DesiredState``:
+/// variables and secrets resolved, menus and properties checked against the version's own command
+/// tree, values normalised by the shared rules. Every problem is reported at once, each with its
+/// `file:line:column`.
+public struct PlaybookValidator {
+    public let schema: RouterSchema
+    /// `--var NAME=VALUE`, overriding the playbooks' `vars`.
+    public let overrides: [String: String]
+    /// Where secrets' environment variables are read (the process environment by default).
+    public let environment: [String: String]
+
+    public init(schema: RouterSchema, overrides: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.schema = schema
+        self.overrides = overrides
+        self.environment = environment
+    }
+
+    public func validate(_ document: PlaybookDocument) throws -> DesiredState {
+        var diagnostics: [Diagnostic] = []
+        let resolver = VariableResolver(document: document, overrides: overrides, environment: environment)
+        diagnostics += resolver.secretProblems
+
+        var minimum: RouterOSVersion?
+        if let written = document.minimumVersion {
+            if let version = RouterOSVersion(written.value) {
+                minimum = version
+                if schema.version < version {
+                    diagnostics.append(Diagnostic(written.location, "the playbook needs RouterOS \(version) or later; the router runs \(schema.version)"))
+                }
+            } else {
+                diagnostics.append(Diagnostic(written.location, "'\(written.value)' is not a RouterOS version such as 7.20"))
+            }
+        }
+
+        var menus: [DesiredMenu] = []
+        for section in document.menus {
+            let path = section.path.value
+            guard schema.hasMenu(path) else {
+                diagnostics.append(Diagnostic(section.path.location, "RouterOS \(schema.version) has no menu \(path)",
+                                              hint: Suggestion.closest(to: path, in: schema.menus.keys)))
+                continue
+            }
+            guard let spec = MenuCatalog.spec(for: path) else {
+                diagnostics.append(Diagnostic(section.path.location, "rosplay does not manage \(path) yet"))
+                continue
+            }
+            let identity = section.identity ?? spec.identity
+            var entries: [DesiredEntry] = []
+            for written in section.entries {
+                entries.append(entry(written, in: path, spec: spec, resolver: resolver, diagnostics: &diagnostics))
+            }
+            if let index = menus.firstIndex(where: { $0.path == path }) {
+                menus[index].entries += entries
+                menus[index].exclusive = menus[index].exclusive || section.exclusive
+            } else {
+                menus.append(DesiredMenu(path: path, spec: spec, identity: identity, exclusive: section.exclusive, entries: entries, location: section.path.location))
+            }
+        }
+        for menu in menus where !menu.isSettings {
+            diagnostics += identityProblems(menu)
+        }
+        guard diagnostics.isEmpty else { throw PlaybookError(diagnostics) }
+        return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus)
+    }
+
+    private func entry(
+        _ written: EntryDocument, in path: String, spec: MenuSpec, resolver: VariableResolver, diagnostics: inout [Diagnostic]
+    ) -> DesiredEntry {
+        var desired = DesiredEntry(location: written.location, properties: [], sensitive: [], absent: written.absent, exact: written.exact, placeBefore: nil)
+        let accepted = (schema.arguments(of: "add", in: path) ?? [:]).merging(schema.arguments(of: "set", in: path) ?? [:]) { a, _ in a }
+        for (name, value) in written.properties {
+            guard accepted[name.value] != nil, !["numbers", ".id", "place-before", "copy-from"].contains(name.value) else {
+                let readOnly = spec.properties[name.value]?.access == .readOnly
+                diagnostics.append(Diagnostic(name.location,
+                                              readOnly ? "\(path) \(name.value) is read-only" : "RouterOS \(schema.version) has no property \(name.value) in \(path)",
+                                              hint: readOnly ? nil : Suggestion.closest(to: name.value, in: accepted.keys)))
+                continue
+            }
+            guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics) else { continue }
+            do {
+                let normalized = try spec.properties[name.value].map { try ValueNormalizer.normalize(text, as: $0.kind) } ?? text
+                desired.properties.append((name.value, normalized))
+            } catch {
+                diagnostics.append(Diagnostic(value.location, "\(path) \(name.value): '\(secret ? "(sensitive)" : text)' \(error)"))
+            }
+            if secret || spec.properties[name.value]?.sensitive == true { desired.sensitive.insert(name.value) }
+        }
+        if let anchor = written.placeBefore {
+            guard spec.ordered else {
+                diagnostics.append(Diagnostic(written.location, "\(path) is not ordered; _place-before has no meaning there"))
+                return desired
+            }
+            desired.placeBefore = anchor.compactMap { name, value in
+                resolver.resolve(value, diagnostics: &diagnostics).map { text, _ in
+                    (name.value, (try? spec.properties[name.value].map { try ValueNormalizer.normalize(text, as: $0.kind) } ?? text) ?? text)
+                }
+            }
+        }
+        return desired
+    }
+
+    /// Each entry of a list menu needs its identity properties, and no two may share them.
+    private func identityProblems(_ menu: DesiredMenu) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seen: [[String?]: SourceLocation] = [:]
+        for entry in menu.entries {
+            let key = entry.identity(menu.identity)
+            if key.contains(where: { $0 == nil }) {
+                let missing = zip(menu.identity, key).filter { $0.1 == nil }.map(\.0)
+                problems.append(Diagnostic(entry.location, "\(menu.path) entries are matched by \(menu.identity.joined(separator: "+")); this one has no \(missing.joined(separator: ", ")) (or set identity: for the menu)"))
+            } else if let first = seen[key] {
+                problems.append(Diagnostic(entry.location, "\(menu.path): a second entry with \(menu.identity.joined(separator: "+")) = \(key.compactMap { $0 }.joined(separator: ", ")); the first is at \(first)"))
+            } else {
+                seen[key] = entry.location
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Replaces `${NAME}` in values with `--var` overrides, `vars`, or secrets, and remembers which
+/// values carry a secret so they are never printed.
+struct VariableResolver {
+    private var values: [String: String] = [:]
+    private var secretValues: [String: String] = [:]
+    /// Secrets that could not be read, reported with the rest of the playbook's problems.
+    private(set) var secretProblems: [Diagnostic] = []
+
+    init(document: PlaybookDocument, overrides: [String: String], environment: [String: String]) {
+        for (name, value) in document.variables { values[name] = value.value }
+        for (name, value) in overrides { values[name] = value }
+        for (name, source) in document.secrets.sorted(by: { $0.key < $1.key }) {
+            switch source {
+            case .environment(let variable, let location):
+                if let value = environment[variable] {
+                    secretValues[name] = value
+                } else {
+                    secretProblems.append(Diagnostic(location, "secret \(name): environment variable \(variable) is not set"))
+                }
+            case .file(let path, let location):
+                if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                    secretValues[name] = text.trimmingCharacters(in: .newlines)
+                } else {
+                    secretProblems.append(Diagnostic(location, "secret \(name): cannot read \(path)"))
+                }
+            }
+        }
+    }
+
+    /// The value with every `${NAME}` replaced, and whether a secret went into it; nil after a problem.
+    func resolve(_ value: Located<String>, diagnostics: inout [Diagnostic]) -> (String, Bool)? {
+        var result = ""
+        var secret = false
+        var rest = Substring(value.value)
+        while let start = rest.range(of: "${") {
+            result += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+                diagnostics.append(Diagnostic(value.location, "unclosed ${ in '\(value.value)'"))
+                return nil
+            }
+            let name = String(rest[start.upperBound..<end])
+            if let text = secretValues[name] {
+                result += text
+                secret = true
+            } else if let text = values[name] {
+                result += text
+            } else {
+                diagnostics.append(Diagnostic(value.location, "undefined variable ${\(name)}",
+                                              hint: Suggestion.closest(to: name, in: Array(values.keys) + Array(secretValues.keys))))
+                return nil
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return (result + rest, secret)
+    }
+}
