@@ -41,6 +41,10 @@ let package = Package(
             dependencies: ["RouterModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "Reconciler",
+            dependencies: ["Playbook", "RouterModel", "RouterOSAPI"]
+        ),
+        .target(
             name: "MockRouter",
             dependencies: [
                 "RouterOSAPI",
@@ -68,6 +72,8 @@ let package = Package(
             dependencies: [
                 "RouterOSAPI",
                 "RouterModel",
+                "Playbook",
+                "Reconciler",
                 "MockRouter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -21,6 +21,11 @@ public struct DesiredMenu: Sendable {
     public var location: SourceLocation
 
     public var isSettings: Bool { spec.style == .settings }
+
+    /// The identity values of `entry` in this menu.
+    public func identity(of entry: DesiredEntry) -> [String?] {
+        entry.identity(identity, spec: spec)
+    }
 }
 
 /// One managed entry.
@@ -39,8 +44,9 @@ public struct DesiredEntry: Sendable {
         properties.last { $0.name == name }?.value
     }
 
-    /// The identity values, in the order of `keys`.
-    public func identity(_ keys: [String]) -> [String?] {
-        keys.map { self[$0] }
+    /// The identity values, in the order of `keys`: the written value, else the property's
+    /// default (a route's `routing-table` is `main`), else nil (a blackhole route has no gateway).
+    public func identity(_ keys: [String], spec: MenuSpec) -> [String?] {
+        keys.map { self[$0] ?? spec.properties[$0]?.defaultValue }
     }
 }

@@ -107,10 +107,9 @@ public struct PlaybookValidator {
         var problems: [Diagnostic] = []
         var seen: [[String?]: SourceLocation] = [:]
         for entry in menu.entries {
-            let key = entry.identity(menu.identity)
-            if key.contains(where: { $0 == nil }) {
-                let missing = zip(menu.identity, key).filter { $0.1 == nil }.map(\.0)
-                problems.append(Diagnostic(entry.location, "\(menu.path) entries are matched by \(menu.identity.joined(separator: "+")); this one has no \(missing.joined(separator: ", ")) (or set identity: for the menu)"))
+            let key = menu.identity(of: entry)
+            if menu.identity.allSatisfy({ entry[$0] == nil }) {
+                problems.append(Diagnostic(entry.location, "\(menu.path) entries are matched by \(menu.identity.joined(separator: "+")); this one has none of them (or set identity: for the menu)"))
             } else if let first = seen[key] {
                 problems.append(Diagnostic(entry.location, "\(menu.path): a second entry with \(menu.identity.joined(separator: "+")) = \(key.compactMap { $0 }.joined(separator: ", ")); the first is at \(first)"))
             } else {

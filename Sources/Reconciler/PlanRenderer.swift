@@ -1,0 +1,155 @@
+import Foundation
+
+/// Shows a plan to a person, in the spirit of `terraform plan`: `+` add, `~` change, `-` remove,
+/// `↕` move; old → new for changed values; secrets as `(sensitive)`; colour only when asked.
+public struct PlanRenderer {
+    public var colour: Bool
+
+    public init(colour: Bool) {
+        self.colour = colour
+    }
+
+    static let sensitive = "(sensitive)"
+
+    public func render(_ plan: Plan) -> String {
+        var lines: [String] = []
+        for operation in plan.operations {
+            lines.append(headline(operation))
+            lines += details(operation)
+        }
+        lines.append("")
+        lines.append(summary(plan))
+        return lines.joined(separator: "\n")
+    }
+
+    public func summary(_ plan: Plan) -> String {
+        guard !plan.isEmpty else { return "No changes: the router matches the playbooks." }
+        let counts = plan.counts
+        return "Plan: \(counts[.add] ?? 0) to add, \(counts[.set] ?? 0) to change, \(counts[.unset] ?? 0) to unset, "
+            + "\(counts[.remove] ?? 0) to remove, \(counts[.move] ?? 0) to move."
+    }
+
+    func headline(_ operation: Operation) -> String {
+        let (symbol, code): (String, String) = switch operation.kind {
+        case .add: ("+", "32")
+        case .set, .unset: ("~", "33")
+        case .remove: ("-", "31")
+        case .move: ("↕", "36")
+        }
+        var text = "  \(paint(symbol, code)) \(operation.menu)"
+        if !operation.label.isEmpty { text += " \(operation.label)" }
+        if operation.kind == .move || (operation.kind == .add && operation.before != nil) {
+            text += operation.before.map { " (before \($0))" } ?? " (to the end)"
+        }
+        return text
+    }
+
+    func details(_ operation: Operation) -> [String] {
+        operation.changes.compactMap { change in
+            let old = change.sensitive ? Self.sensitive : change.old
+            let new = change.sensitive ? Self.sensitive : change.new
+            switch operation.kind {
+            case .add: return "      \(change.name): \(new ?? "")"
+            case .set: return "      \(change.name): \(old.map(quote) ?? "(unset)") → \(new.map(quote) ?? "(unset)")"
+            case .unset: return "      \(change.name): \(old.map(quote) ?? "") → (default)"
+            case .remove, .move: return nil
+            }
+        }
+    }
+
+    func quote(_ value: String) -> String {
+        value.isEmpty || value.contains(" ") ? "\"\(value)\"" : value
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// The machine-readable forms of plans, drift and apply reports. Schemas are documented in
+/// `docs/playbooks.md`; field names are stable.
+public enum ReportJSON {
+    public struct Target: Codable, Sendable {
+        public var router: String
+        public var version: String
+        public var board: String?
+
+        public init(router: String, version: String, board: String?) {
+            self.router = router
+            self.version = version
+            self.board = board
+        }
+    }
+
+    struct PlanDocument: Codable {
+        var schema: String
+        var target: Target
+        var inSync: Bool
+        var summary: [String: Int]
+        var operations: [OperationDocument]
+        var outcomes: [OutcomeDocument]?
+    }
+
+    struct OperationDocument: Codable {
+        var level: Int
+        var kind: String
+        var menu: String
+        var id: String?
+        var label: String
+        var location: String?
+        var before: String?
+        var changes: [ChangeDocument]
+    }
+
+    struct ChangeDocument: Codable {
+        var name: String
+        var old: String?
+        var new: String?
+    }
+
+    struct OutcomeDocument: Codable {
+        var kind: String
+        var menu: String
+        var label: String
+        var status: String
+        var error: String?
+    }
+
+    /// `rosplay.plan/1` or `rosplay.drift/1`.
+    public static func plan(_ plan: Plan, target: Target, schema: String) -> String {
+        encode(document(plan, target: target, schema: schema))
+    }
+
+    /// `rosplay.apply/1`: the plan, then what happened to each operation.
+    public static func apply(_ plan: Plan, report: ApplyReport, target: Target) -> String {
+        var document = document(plan, target: target, schema: "rosplay.apply/1")
+        document.outcomes = report.outcomes.map {
+            OutcomeDocument(kind: $0.operation.kind.rawValue, menu: $0.operation.menu, label: $0.operation.label, status: $0.status.rawValue, error: $0.error)
+        }
+        return encode(document)
+    }
+
+    static func document(_ plan: Plan, target: Target, schema: String) -> PlanDocument {
+        var operations: [OperationDocument] = []
+        for (level, operationsOfLevel) in plan.levels.enumerated() {
+            for operation in operationsOfLevel {
+                operations.append(OperationDocument(
+                    level: level + 1, kind: operation.kind.rawValue, menu: operation.menu, id: operation.id, label: operation.label,
+                    location: operation.location, before: operation.before,
+                    changes: operation.changes.map { change in
+                        ChangeDocument(name: change.name,
+                                       old: change.sensitive ? change.old.map { _ in PlanRenderer.sensitive } : change.old,
+                                       new: change.sensitive ? change.new.map { _ in PlanRenderer.sensitive } : change.new)
+                    }))
+            }
+        }
+        let summary = Dictionary(uniqueKeysWithValues: [Operation.Kind.add, .set, .unset, .remove, .move].map { ($0.rawValue, plan.counts[$0] ?? 0) })
+        return PlanDocument(schema: schema, target: target, inSync: plan.isEmpty, summary: summary, operations: operations, outcomes: nil)
+    }
+
+    static func encode(_ document: PlanDocument) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self)
+    }
+}

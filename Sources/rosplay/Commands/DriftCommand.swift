@@ -1,0 +1,36 @@
+import ArgumentParser
+import Reconciler
+
+/// `rosplay drift`: for cron. Exit 0 in sync, 2 drifted, 1 error.
+struct DriftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Check whether the router still matches the playbooks (exit 0 in sync, 2 drifted, 1 error).",
+        discussion: "Made for cron: no prompts, no colour unless on a terminal, nothing printed in sync with --quiet."
+    )
+
+    @OptionGroup var playbook: PlaybookOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print the report as JSON (schema rosplay.drift/1).")
+    var json = false
+
+    @Flag(help: "Print nothing when the router is in sync.")
+    var quiet = false
+
+    func run() async throws {
+        let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
+        await run.client.close()
+        let plan = run.plan
+        if json {
+            print(ReportJSON.plan(plan, target: run.target, schema: "rosplay.drift/1"))
+        } else if plan.isEmpty {
+            if !quiet { print("in sync: \(run.target.router) matches the playbooks") }
+        } else {
+            let changes = plan.operations.count
+            print("drift: \(run.target.router) differs from the playbooks in \(changes) place\(changes == 1 ? "" : "s")")
+            print(PlanRenderer(colour: Terminal.isInteractive).render(plan))
+        }
+        if !plan.isEmpty { throw ExitCode(2) }
+    }
+}

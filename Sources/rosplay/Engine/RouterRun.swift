@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Playbook
+import Reconciler
+import RouterModel
+import RouterOSAPI
+
+/// One look at a router against the playbooks: connect, learn the version, validate, read, plan.
+/// Nothing is sent that changes the router.
+struct RouterRun {
+    let client: RouterOSClient
+    let schema: RouterSchema
+    let desired: DesiredState
+    let snapshot: Snapshot
+    let plan: Plan
+    let target: ReportJSON.Target
+
+    static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
+        let client = try await connection.connect()
+        do {
+            let resource = try await client.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
+            guard let version = resource?["version"].flatMap(RouterOSVersion.init) else {
+                throw CLIError("the router did not say which RouterOS version it runs")
+            }
+            let schema = RouterSchema.closest(to: version)
+            let desired = try playbook.desiredState(for: schema)
+            let snapshot = try await Snapshot.read(desired, from: client)
+            let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+            let target = ReportJSON.Target(router: client.target, version: version.description, board: resource?["board-name"])
+            return RouterRun(client: client, schema: schema, desired: desired, snapshot: snapshot, plan: plan, target: target)
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+
+    /// Reads the router again and plans again: what is still different after an apply.
+    func replan() async throws -> Plan {
+        let snapshot = try await Snapshot.read(desired, from: client)
+        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+    }
+}
+
+/// A failure to report as `rosplay: error: …` with exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Output helpers: colour only on a terminal, errors on standard error.
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func error(_ message: String) {
+        standardError("rosplay: error: \(message)")
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func progress(_ message: String) {
+        standardError("  … \(message)")
+    }
+}
+
+/// Runs `body`; reports a playbook, plan, connection or TLS error on standard error and exits 1.
+func guarded<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as PlaybookError {
+        Terminal.standardError(error.description)
+        throw ExitCode(1)
+    } catch let error as PlanError {
+        Terminal.standardError(error.description)
+        throw ExitCode(1)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Playbook
+import RouterModel
+
+/// The playbooks and their variables: shared by validate, plan, apply and drift.
+struct PlaybookOptions: ParsableArguments {
+    @Argument(help: "Playbook files (YAML); later ones add to earlier ones.")
+    var playbooks: [String]
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable, overriding the playbooks' vars.", valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    func validate() throws {
+        guard !playbooks.isEmpty else { throw ValidationError("give at least one playbook") }
+        for variable in variables where !variable.contains("=") {
+            throw ValidationError("--var: '\(variable)' is not NAME=VALUE")
+        }
+    }
+
+    var overrides: [String: String] {
+        Dictionary(variables.map { variable in
+            let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }, uniquingKeysWith: { $1 })
+    }
+
+    /// Loads and validates the playbooks against `schema`.
+    func desiredState(for schema: RouterSchema) throws -> DesiredState {
+        try PlaybookValidator(schema: schema, overrides: overrides).validate(PlaybookLoader.load(playbooks))
+    }
+}
