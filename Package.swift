@@ -91,6 +91,10 @@ let package = Package(
             dependencies: ["RouterModel"]
         ),
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["MockRouter", "RouterOSAPI", "RouterModel"]
+        ),
+        .testTarget(
             name: "MockRouterTests",
             dependencies: [
                 "MockRouter", "RouterOSAPI", "RouterModel",

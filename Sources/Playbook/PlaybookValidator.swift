@@ -76,7 +76,8 @@ public struct PlaybookValidator {
                 let readOnly = spec.properties[name.value]?.access == .readOnly
                 diagnostics.append(Diagnostic(name.location,
                                               readOnly ? "\(path) \(name.value) is read-only" : "RouterOS \(schema.version) has no property \(name.value) in \(path)",
-                                              hint: readOnly ? nil : Suggestion.closest(to: name.value, in: accepted.keys)))
+                                              hint: readOnly ? nil : PropertyRenames.counterpart(of: name.value, in: path).flatMap { accepted[$0] != nil ? $0 : nil }
+                                                ?? Suggestion.closest(to: name.value, in: accepted.keys)))
                 continue
             }
             guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics) else { continue }

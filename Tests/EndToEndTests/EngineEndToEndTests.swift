@@ -1,0 +1,135 @@
+import Foundation
+import MockRouter
+import RouterOSAPI
+import Testing
+
+/// The rosplay command line against MockRouter over TLS: apply, drift, re-apply, reset, faults, secrets.
+@Suite struct EngineEndToEndTests {
+    @Test func applyToAFactoryRouterThenDriftIsClean() async throws {
+        let runner = try await CLIRunner.start()
+        let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+        #expect(apply.status == 0, "\(apply.all)")
+        #expect(apply.stdout.contains("Verified: the router matches the playbooks."))
+        let drift = await runner.rosplay("drift")
+        #expect(drift.status == 0, "\(drift.all)")
+        // The same apply a second time changes nothing.
+        let again = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("No changes"))
+        let quiet = await runner.rosplay("drift", ["relay.yaml"], ["--quiet"])
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty)
+        try await runner.stop()
+    }
+
+    @Test func outOfBandChangeIsDriftNamingMenuEntryAndProperty() async throws {
+        let runner = try await CLIRunner.start()
+        #expect(await runner.rosplay("apply", ["relay.yaml"], ["--yes"]).status == 0)
+        let client = try await runner.client()
+        let peer = try #require(try await client.execute(Command("/interface/wireguard/peers/print")).rows.first)
+        _ = try await client.execute(Command("/interface/wireguard/peers/set", [".id": peer[".id"]!, "persistent-keepalive": "10s"]))
+        await client.close()
+
+        let drift = await runner.rosplay("drift")
+        #expect(drift.status == 2, "\(drift.all)")
+        #expect(drift.stdout.contains("/interface/wireguard/peers"))
+        #expect(drift.stdout.contains("interface=wg-vps"))
+        #expect(drift.stdout.contains("persistent-keepalive: 10s → 25s"))
+        let json = await runner.rosplay("drift", ["relay.yaml"], ["--json"])
+        #expect(json.status == 2)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "rosplay.drift/1")
+        #expect(document["inSync"] as? Bool == false)
+        // apply puts it back.
+        #expect(await runner.rosplay("apply", ["relay.yaml"], ["--yes"]).status == 0)
+        #expect(await runner.rosplay("drift").status == 0)
+        try await runner.stop()
+    }
+
+    @Test func resetThenApplyConverges() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(rebootDelay: .milliseconds(100)))
+        #expect(await runner.rosplay("apply", ["relay.yaml"], ["--yes"]).status == 0)
+        let client = try await runner.client()
+        _ = try await client.execute(Command("/system/reset-configuration", ["skip-backup": "yes"]))
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(await runner.rosplay("drift").status == 2)
+        let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+        #expect(apply.status == 0, "\(apply.all)")
+        #expect(await runner.rosplay("drift").status == 0)
+        try await runner.stop()
+    }
+
+    @Test func trapMidApplyLeavesTheRouterExactlyAsBefore() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(trapOn: "/routing/bgp/connection/add"))
+        let before = try await runner.fullSnapshot()
+        let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+        #expect(apply.status == 1)
+        #expect(apply.stdout.contains("the router is as it was before"), "\(apply.all)")
+        #expect(apply.stdout.contains("failed"))
+        #expect(apply.stdout.contains("undone"))
+        let after = try await runner.fullSnapshot()
+        // Only the counters of the never-reused ids differ; every entry and value is back.
+        #expect(withoutIDs(after) == withoutIDs(before))
+        try await runner.stop()
+    }
+
+    func withoutIDs(_ snapshot: [String: [[String: String]]]) -> [String: [[String: String]]] {
+        snapshot.mapValues { rows in rows.map { $0.filter { $0.key != ".id" && $0.key != "public-key" && $0.key != "private-key" } } }
+    }
+
+    @Test func olderRouterOSIsRefusedBeforeAnyChange() async throws {
+        let runner = try await CLIRunner.start(version: "7.18.2")
+        let before = try await runner.fullSnapshot()
+        let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+        #expect(apply.status == 1)
+        #expect(apply.stderr.contains("relay.yaml:"), "\(apply.all)")
+        #expect(apply.stderr.contains("/routing/bgp/instance"))
+        #expect(try await runner.fullSnapshot() == before)
+        try await runner.stop()
+    }
+
+    @Test func secretsNeverAppearInAnyOutput() async throws {
+        let runner = try await CLIRunner.start()
+        var outputs: [CLIRunner.Result] = []
+        outputs.append(await runner.rosplay("plan"))
+        outputs.append(await runner.rosplay("plan", ["relay.yaml"], ["--json"]))
+        outputs.append(await runner.rosplay("apply", ["relay.yaml"], ["--yes", "--json"]))
+        let client = try await runner.client()
+        let wg = try #require(try await client.execute(Command("/interface/wireguard/print")).rows.first)
+        _ = try await client.execute(Command("/interface/wireguard/set", [".id": wg[".id"]!, "private-key": "cGxhY2Vob2xkZXJwbGFjZWhvbGRlcnBsYWNlaG9sZGU="]))
+        await client.close()
+        outputs.append(await runner.rosplay("drift"))
+        outputs.append(await runner.rosplay("drift", ["relay.yaml"], ["--json"]))
+        for output in outputs {
+            #expect(!output.all.contains(CLIRunner.privateKey))
+            #expect(!output.all.contains("cGxhY2Vob2xkZXJwbGFjZWhvbGRlcnBsYWNlaG9sZGU="))
+            #expect(!output.all.contains(CLIRunner.password))
+        }
+        #expect(outputs[3].stdout.contains("private-key: (sensitive) → (sensitive)"))
+        try await runner.stop()
+    }
+
+    @Test func noTerminalAndNoYesRefusesToApply() async throws {
+        let runner = try await CLIRunner.start()
+        let apply = await runner.rosplay("apply")
+        #expect(apply.status == 1)
+        #expect(apply.stderr.contains("--yes"))
+        #expect(await runner.rosplay("drift").status == 2)
+        try await runner.stop()
+    }
+
+    @Test func validateNamesFileLineColumnAndSuggests() async {
+        let result = await CLIRunner.run(["validate", CLIRunner.fixtures + "/bad.yaml", "--routeros-version", "7.20.8"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.yaml:5:7: error: RouterOS 7.20.8 has no property address-families in /routing/bgp/connection (did you mean 'afi'?)"), "\(result.stderr)")
+        #expect(result.stderr.contains("bad.yaml:8:20: error: /interface/wireguard listen-port"))
+        #expect(result.stderr.contains("undefined variable ${UNDEFINED_MTU}"))
+        let usage = await CLIRunner.run(["plan"])
+        #expect(usage.status == 64)
+    }
+
+    @Test func unreachableRouterIsAnError() async {
+        let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot connect"))
+    }
+}
