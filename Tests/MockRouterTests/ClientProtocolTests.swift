@@ -134,7 +134,7 @@ import Testing
 
     @Test func droppedConnectionFailsEveryCommandInFlight() async throws {
         // Sentences 1 (login) and 2 are answered; the 3rd closes the session.
-        try await withRouter(faults: FaultInjection(latency: .milliseconds(200), dropAfterSentences: 3)) { router in
+        try await withRouter(faults: FaultInjection(latency: .seconds(3), dropAfterSentences: 3)) { router in
             let client = try await router.loggedIn()
             let slow = Task { try await client.execute(Command("/system/identity/print")) }
             try await Task.sleep(for: .milliseconds(20))
