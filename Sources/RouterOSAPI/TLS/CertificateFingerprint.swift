@@ -16,15 +16,7 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
         var hex = text.trimmingCharacters(in: .whitespaces)
         if hex.uppercased().hasPrefix("SHA256:") { hex.removeFirst(7) }
         hex.removeAll { $0 == ":" }
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
+        guard hex.count == 64, let bytes = Hex.bytes(hex) else { return nil }
         self.init(bytes: bytes)
     }
 
@@ -36,7 +28,7 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
 
     /// `SHA256:` followed by upper-case hex, the form `--fingerprint` takes.
     public var description: String {
-        "SHA256:" + bytes.map { String(format: "%02X", $0) }.joined()
+        "SHA256:" + Hex.text(bytes, uppercase: true)
     }
 }
 
