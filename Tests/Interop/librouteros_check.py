@@ -19,48 +19,28 @@ step; on the first deviation it prints "FAIL: ..." on stderr and exits 1.
                   a certificate (ciphers ADH:@SECLEVEL=0, no hostname check)
 --mode plain:     plain TCP (8728 style)
 """
-import argparse
-import re
-import ssl
+import os
 import sys
 from functools import partial
-from importlib.metadata import version
 
 import librouteros
 from librouteros.exceptions import TrapError
 from librouteros.query import Key
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from interop_common import ADDRESS, ID_RE, Deviation, begin, expect, main, ssl_context  # noqa: E402
+
 LIST = "interop-librouteros"
-ADDRESS = "192.0.2.7"
-ID_RE = re.compile(r"\*[0-9A-F]+")
-STEP = "a"  # scenario step in progress, named in failure messages
-
-
-class Deviation(Exception):
-    pass
-
-
-def begin(step):
-    global STEP
-    STEP = step
-
-
-def expect(ok, message):
-    if not ok:
-        raise Deviation(message)
 
 
 def ssl_wrapper(args):
     """librouteros takes a callable socket -> socket (docs: ctx.wrap_socket)."""
-    if args.mode == "plain":
+    ctx = ssl_context(args)
+    if ctx is None:
         return None
     if args.mode == "verify":
-        ctx = ssl.create_default_context(cafile=args.cafile)  # CERT_REQUIRED, check_hostname
         # check_hostname needs server_hostname; the docs say to bind it with partial.
         return partial(ctx.wrap_socket, server_hostname=args.host)
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.set_ciphers("ADH:@SECLEVEL=0")
     return ctx.wrap_socket
 
 
@@ -124,28 +104,5 @@ def run(args):
         raise Deviation("login with a wrong password succeeded")
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, required=True)
-    p.add_argument("--user", default="admin")
-    p.add_argument("--password", default="")
-    p.add_argument("--mode", choices=["verify", "anonymous", "plain"], default="plain")
-    p.add_argument("--cafile", help="CA certificate (PEM) for --mode verify")
-    args = p.parse_args()
-    if args.mode == "verify" and not args.cafile:
-        p.error("--mode verify needs --cafile")
-    try:
-        run(args)
-    except Deviation as e:
-        print(f"FAIL: librouteros: step {STEP}: {e}", file=sys.stderr)
-        return 1
-    except Exception as e:  # any library, socket or TLS error is a deviation too
-        print(f"FAIL: librouteros: step {STEP}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    print(f"librouteros {version('librouteros')} interop: all steps passed")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, "librouteros", run))

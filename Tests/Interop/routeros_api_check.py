@@ -22,48 +22,24 @@ step; on the first deviation it prints "FAIL: ..." on stderr and exits 1.
                   a certificate (ciphers ADH:@SECLEVEL=0, no hostname check)
 --mode plain:     plain TCP (8728 style)
 """
-import argparse
-import re
-import ssl
+import os
 import sys
-from importlib.metadata import version
 
 import routeros_api
 from routeros_api.exceptions import RouterOsApiCommunicationError
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from interop_common import ADDRESS, ID_RE, Deviation, begin, expect, main, ssl_context  # noqa: E402
+
 LIST = "interop-routeros-api"
-ADDRESS = "192.0.2.7"
-ID_RE = re.compile(r"\*[0-9A-F]+")
-STEP = "a"  # scenario step in progress, named in failure messages
-
-
-class Deviation(Exception):
-    pass
-
-
-def begin(step):
-    global STEP
-    STEP = step
-
-
-def expect(ok, message):
-    if not ok:
-        raise Deviation(message)
 
 
 def pool(args, password):
-    ssl_context = None
-    if args.mode == "verify":
-        ssl_context = ssl.create_default_context(cafile=args.cafile)  # CERT_REQUIRED, check_hostname
-    elif args.mode == "anonymous":
-        ssl_context = ssl.create_default_context()
-        ssl_context.check_hostname = False
-        ssl_context.set_ciphers("ADH:@SECLEVEL=0")
     # A given ssl_context overrides use_ssl/ssl_verify/ssl_verify_hostname; the
     # library wraps with server_hostname=host, so verify mode checks the name.
     return routeros_api.RouterOsApiPool(
         args.host, username=args.user, password=password, port=args.port,
-        plaintext_login=True, use_ssl=args.mode != "plain", ssl_context=ssl_context,
+        plaintext_login=True, use_ssl=args.mode != "plain", ssl_context=ssl_context(args),
     )
 
 
@@ -119,28 +95,5 @@ def run(args):
         bad.disconnect()  # a failed get_api() leaves the socket open
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, required=True)
-    p.add_argument("--user", default="admin")
-    p.add_argument("--password", default="")
-    p.add_argument("--mode", choices=["verify", "anonymous", "plain"], default="plain")
-    p.add_argument("--cafile", help="CA certificate (PEM) for --mode verify")
-    args = p.parse_args()
-    if args.mode == "verify" and not args.cafile:
-        p.error("--mode verify needs --cafile")
-    try:
-        run(args)
-    except Deviation as e:
-        print(f"FAIL: RouterOS-api: step {STEP}: {e}", file=sys.stderr)
-        return 1
-    except Exception as e:  # any library, socket or TLS error is a deviation too
-        print(f"FAIL: RouterOS-api: step {STEP}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    print(f"RouterOS-api {version('RouterOS-api')} interop: all steps passed")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__, "RouterOS-api", run))

@@ -1,61 +1,111 @@
 import ArgumentParser
 import Foundation
 import MockRouter
+import Playbook
+import Reconciler
+import RouterModel
 import RouterOSAPI
 
-/// `rosplay demo`: the tool end to end against an in-process MockRouter, no router needed.
+/// `rosplay demo`: the whole cycle against an in-process MockRouter, no router needed.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start an in-process MockRouter and show rosplay talking to it over verified TLS."
+        abstract: "Walk the seed-000 playbook through validate, plan, apply and drift against an in-process factory RB5009."
     )
 
+    @Option(help: "The playbook to walk.")
+    var playbook = "Playbooks/rb5009-vps-relay.yaml"
+
+    @Option(help: "Example values for its variables and secrets (export NAME=value lines).")
+    var environment = "Playbooks/example.env"
+
     func run() async throws {
+        guard FileManager.default.fileExists(atPath: playbook) else {
+            throw CLIError("\(playbook) not found; run the demo from the repository's top folder (scripts/demo does)")
+        }
+        let values = try ExampleEnvironment.read(environment)
         let directory = NSTemporaryDirectory() + "rosplay-demo-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let certificates = CertificateDirectory(path: directory)
         try certificates.ensure()
         let user = MockUser(name: "rosplay", password: "demo-password")
         let server = try await MockRouterServer.start(MockRouterConfiguration(
-            tls: .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile),
-            users: [user]))
+            tls: .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile), users: [user]))
         let fingerprint = try CertificateFingerprint(pemFile: certificates.certificateFile)
-        say("1. MockRouter (RouterOS \(server.device.schema.version)) listens for API-SSL on 127.0.0.1:\(server.apiSSLPort!).")
-        say("   Its certificate's fingerprint is \(fingerprint); rosplay pins it, as you would with an RB5009's self-signed certificate.")
-
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(
-            host: "127.0.0.1", port: server.apiSSLPort!, security: .tls(.pinned(fingerprint))))
-        try await client.login(user: user.name, password: user.password)
-        say("2. Connected over \(client.transport) and logged in as \(user.name).")
-
-        let entries = ["192.0.2.10", "192.0.2.11", "192.0.2.12"]
-        say("3. Adding \(entries.count) address-list entries with tagged commands in flight together:")
-        let ids = try await withThrowingTaskGroup(of: String.self) { group in
-            for address in entries {
-                group.addTask {
-                    try await client.execute(Command("/ip/firewall/address-list/add", ["list": "demo", "address": address])).ret ?? "?"
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
+        let renderer = PlanRenderer(colour: Terminal.isInteractive)
+        func connect() async throws -> RouterOSClient {
+            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiSSLPort!, security: .tls(.pinned(fingerprint))))
+            try await client.login(user: user.name, password: user.password)
+            return client
         }
-        say("   the router answered with ids \(ids.sorted().joined(separator: ", ")).")
-
-        let rows = try await client.execute(Command("/ip/firewall/address-list/print", queries: [.equals("list", "demo")])).rows
-        say("4. print ?list=demo returns:")
-        for row in rows { say("     \(row)") }
-
-        do {
-            _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "demo", "address": "192.0.2.13", "colour": "blue"]))
-        } catch let error as RouterOSError {
-            say("5. A command the router refuses comes back as a !trap naming the command and the router's message:")
-            say("     \(error)")
+        let desired: (RouterSchema) throws -> DesiredState = { schema in
+            try PlaybookValidator(schema: schema, environment: values).validate(PlaybookLoader.load([playbook]))
         }
+
+        step(1, "A factory-default RB5009 (MockRouter, RouterOS \(server.device.version)) listens for API-SSL on 127.0.0.1:\(server.apiSSLPort!).",
+             "rosplay pins its certificate, \(fingerprint), as you would pin your router's self-signed one.")
+        let client = try await connect()
+        step(2, "Validate \(playbook) against the router's RouterOS version (offline: rosplay validate).")
+        var run = try await guarded { try await RouterRun.prepare(client: client, desired: desired) }
+        print("   ok: \(run.desired.menus.count) menus, \(run.desired.menus.reduce(0) { $0 + $1.entries.count }) entries")
+
+        step(3, "Plan: what apply would change (rosplay plan). Secrets print as (sensitive).")
+        print(indent(renderer.render(run.plan)))
+
+        step(4, "Apply: level by level, independent commands in flight together, then re-read and re-plan (rosplay apply --yes).")
+        let report = await Applier(session: client, schema: run.schema).apply(run.plan)
+        print("   \(report.succeeded ? "applied" : "FAILED") \(report.outcomes.count) operations")
+        run = try await RouterRun.prepare(client: client, desired: desired)
+        step(5, "Drift: the router matches the playbook (rosplay drift exits 0).")
+        print("   " + renderer.summary(run.plan))
+
+        step(6, "Someone changes the router by hand: the WireGuard keepalive, and an address-list entry removed.")
+        let other = try await connect()
+        if let peer = try await other.execute(Command("/interface/wireguard/peers/print")).rows.first, let id = peer[".id"] {
+            _ = try await other.execute(Command("/interface/wireguard/peers/set", [".id": id, "persistent-keepalive": "5s"]))
+        }
+        if let entry = try await other.execute(Command("/ipv6/firewall/address-list/print", queries: [.lacks("dynamic"), .equals("dynamic", "false"), .operations("|")])).rows.last(where: { !($0["comment"] ?? "").hasPrefix("defconf") }), let id = entry[".id"] {
+            _ = try await other.execute(Command("/ipv6/firewall/address-list/remove", [".id": id]))
+        }
+        await other.close()
+
+        step(7, "Drift finds it, naming menu, entry and property (rosplay drift exits 2; --json for scripts).")
+        run = try await RouterRun.prepare(client: client, desired: desired)
+        print(indent(renderer.render(run.plan)))
+
+        step(8, "Apply again puts it back; drift is clean.")
+        _ = await Applier(session: client, schema: run.schema).apply(run.plan)
+        run = try await RouterRun.prepare(client: client, desired: desired)
+        print("   " + renderer.summary(run.plan))
         await client.close()
         try await server.stop()
-        say("Done. Playbooks, plan, apply and drift build on this wire layer.")
+        print("\nNext: README.md has the tour from here to a real router (api-ssl with a certificate, pinned fingerprint, drift in cron).")
     }
 
-    private func say(_ line: String) {
-        print(line)
+    private func step(_ number: Int, _ lines: String...) {
+        print("\n\(number). " + lines.joined(separator: "\n   "))
+    }
+
+    private func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Reads `export NAME=value` lines (quotes optional), as in `Playbooks/example.env`.
+enum ExampleEnvironment {
+    static func read(_ path: String) throws -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError("cannot read \(path)")
+        }
+        var values = ProcessInfo.processInfo.environment
+        for line in text.split(separator: "\n") {
+            var statement = line.trimmingCharacters(in: .whitespaces)
+            guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
+            if statement.hasPrefix("export ") { statement.removeFirst(7) }
+            let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            values[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        return values
     }
 }

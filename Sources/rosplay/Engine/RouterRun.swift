@@ -17,13 +17,18 @@ struct RouterRun {
 
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
         let client = try await connection.connect()
+        return try await prepare(client: client, desired: playbook.desiredState(for:))
+    }
+
+    /// The same on an open, logged-in connection, with the playbooks validated by `desired`.
+    static func prepare(client: RouterOSClient, desired desiredFor: @escaping (RouterSchema) throws -> DesiredState) async throws -> RouterRun {
         do {
             let resource = try await client.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
             guard let version = resource?["version"].flatMap(RouterOSVersion.init) else {
                 throw CLIError("the router did not say which RouterOS version it runs")
             }
             let schema = RouterSchema.closest(to: version)
-            let desired = try playbook.desiredState(for: schema)
+            let desired = try desiredFor(schema)
             let snapshot = try await Snapshot.read(desired, from: client)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: version.description, board: resource?["board-name"])
