@@ -50,7 +50,7 @@ public struct PlaybookValidator {
             let identity = section.identity ?? spec.identity
             var entries: [DesiredEntry] = []
             for written in section.entries {
-                entries.append(entry(written, in: path, spec: spec, resolver: resolver, diagnostics: &diagnostics))
+                entries.append(entry(written, in: section, spec: spec, resolver: resolver, diagnostics: &diagnostics))
             }
             if let index = menus.firstIndex(where: { $0.path == path }) {
                 menus[index].entries += entries
@@ -67,12 +67,15 @@ public struct PlaybookValidator {
     }
 
     private func entry(
-        _ written: EntryDocument, in path: String, spec: MenuSpec, resolver: VariableResolver, diagnostics: inout [Diagnostic]
+        _ written: EntryDocument, in section: MenuSection, spec: MenuSpec, resolver: VariableResolver, diagnostics: inout [Diagnostic]
     ) -> DesiredEntry {
+        let path = section.path.value
         var desired = DesiredEntry(location: written.location, properties: [], sensitive: [], absent: written.absent, exact: written.exact, placeBefore: nil)
         let accepted = (schema.arguments(of: "add", in: path) ?? [:]).merging(schema.arguments(of: "set", in: path) ?? [:]) { a, _ in a }
         for (name, value) in written.properties {
-            guard accepted[name.value] != nil, !["numbers", ".id", "place-before", "copy-from"].contains(name.value) else {
+            // Identity properties select an entry even where they cannot be set (an ethernet port's default-name).
+            let selects = (section.identity ?? spec.identity).contains(name.value)
+            guard accepted[name.value] != nil || selects, !["numbers", ".id", "place-before", "copy-from"].contains(name.value) else {
                 let readOnly = spec.properties[name.value]?.access == .readOnly
                 diagnostics.append(Diagnostic(name.location,
                                               readOnly ? "\(path) \(name.value) is read-only" : "RouterOS \(schema.version) has no property \(name.value) in \(path)",

@@ -6,6 +6,6 @@ struct Rosplay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rosplay",
         abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
-        subcommands: [PlanCommand.self, ApplyCommand.self, DriftCommand.self, ValidateCommand.self, CallCommand.self, DemoCommand.self]
+        subcommands: [PlanCommand.self, ApplyCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
     )
 }

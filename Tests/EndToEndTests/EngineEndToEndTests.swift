@@ -127,6 +127,25 @@ import Testing
         #expect(usage.status == 64)
     }
 
+    @Test func exportThenPlanShowsNoChanges() async throws {
+        let runner = try await CLIRunner.start()
+        #expect(await runner.rosplay("apply", ["relay.yaml"], ["--yes"]).status == 0)
+        let file = NSTemporaryDirectory() + "export-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let export = await runner.rosplay("export", [], ["--output", file])
+        #expect(export.status == 0, "\(export.all)")
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(yaml.contains("/interface/wireguard:"))
+        #expect(!yaml.contains(CLIRunner.privateKey))
+        #expect(!yaml.contains("dynamic"))
+        let variable = try #require(export.stderr.firstMatch(of: /(ROSPLAY_SECRET\w+)/).map { String($0.1) })
+        let plan = await CLIRunner.run(["plan", file, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                        "--password-file", runner.passwordFile, "--no-certificate"], environment: [variable: CLIRunner.privateKey])
+        #expect(plan.status == 0, "\(plan.all)")
+        #expect(plan.stdout.contains("No changes"), "\(plan.stdout)")
+        try await runner.stop()
+    }
+
     @Test func unreachableRouterIsAnError() async {
         let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate"])
         #expect(result.status == 1)

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+import RouterModel
+import RouterOSAPI
+
+/// `rosplay export`: a playbook of what a router has, to adopt an existing router.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a playbook of what the router has configured (non-default values; secrets as environment references).",
+        discussion: "Planning the exported playbook against the same router shows no changes once its secrets' variables are set."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .customLong("menu"), help: "Export only this menu (repeatable), such as /interface/wireguard.")
+    var menus: [String] = []
+
+    @Option(help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() async throws {
+        let client = try await guarded { try await connection.connect() }
+        let (yaml, secrets) = try await guarded {
+            let resource = try await client.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
+            guard let version = resource?["version"].flatMap(RouterOSVersion.init) else { throw CLIError("the router did not say its RouterOS version") }
+            let exporter = Exporter(schema: RouterSchema.closest(to: version))
+            let wanted = menus.isEmpty ? exporter.defaultMenus() : menus
+            for menu in wanted where MenuCatalog.spec(for: menu) == nil || !exporter.schema.hasMenu(menu) {
+                throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
+            }
+            var live: [String: [LiveEntry]] = [:]
+            for menu in wanted {
+                live[menu] = try await client.execute(Command(menu + "/print")).rows.map { row in
+                    var properties = row.dictionary
+                    let id = properties.removeValue(forKey: ".id")
+                    return LiveEntry(id: id, properties: properties)
+                }
+            }
+            return exporter.export(live, board: resource?["board-name"], version: version)
+        }
+        await client.close()
+        if let output {
+            try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+        } else {
+            print(yaml, terminator: "")
+        }
+        if !secrets.isEmpty {
+            Terminal.standardError("rosplay: the export references \(secrets.count) secret(s); set these environment variables before planning: \(secrets.joined(separator: " "))")
+        }
+    }
+}
