@@ -1,0 +1,65 @@
+import Foundation
+import MockRouter
+import RouterOSAPI
+import Testing
+
+/// Every playbook a user runs (`Playbooks/*.yaml`), end to end against a fresh MockRouter of its
+/// board: validate, apply, drift clean, apply again changes nothing, reset, re-apply converges.
+@Suite struct SeedPlaybookTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Playbooks").path
+
+    static var playbooks: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// The variables and secrets of `Playbooks/example.env`.
+    static var environment: [String: String] {
+        get throws {
+            let text = try String(contentsOfFile: directory + "/example.env", encoding: .utf8)
+            var values: [String: String] = [:]
+            for line in text.split(separator: "\n") {
+                var statement = line.trimmingCharacters(in: .whitespaces)
+                guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
+                if statement.hasPrefix("export ") { statement.removeFirst(7) }
+                let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { values[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+            }
+            return values
+        }
+    }
+
+    @Test func thereIsAPlaybookForEverySystemInTheSeeds() {
+        #expect(Self.playbooks.count >= 6, "\(Self.playbooks)")
+    }
+
+    @Test(arguments: playbooks)
+    func playbookConvergesOnAFreshRouterAndAfterAReset(name: String) async throws {
+        let path = Self.directory + "/" + name
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let board: Board = text.contains("board: CHR") || text.contains("board: \"CHR\"") ? .chr : .rb5009
+        let environment = try Self.environment
+        let validate = await CLIRunner.run(["validate", path], environment: environment)
+        #expect(validate.status == 0, "\(validate.all)")
+
+        let runner = try await CLIRunner.start(board: board, faults: FaultInjection(rebootDelay: .milliseconds(100)))
+        func rosplay(_ command: String, _ extra: [String] = []) async -> CLIRunner.Result {
+            await CLIRunner.run([command, path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                 "--password-file", runner.passwordFile, "--no-certificate"] + extra, environment: environment)
+        }
+        let apply = await rosplay("apply", ["--yes"])
+        #expect(apply.status == 0, "\(apply.all)")
+        #expect(apply.stdout.contains("Verified"))
+        #expect(await rosplay("drift").status == 0)
+        #expect(await rosplay("apply", ["--yes"]).stdout.contains("No changes"))
+
+        let client = try await runner.client()
+        _ = try await client.execute(Command("/system/reset-configuration", ["skip-backup": "yes"]))
+        try await Task.sleep(for: .milliseconds(400))
+        let reapply = await rosplay("apply", ["--yes"])
+        #expect(reapply.status == 0, "\(reapply.all)")
+        let drift = await rosplay("drift")
+        #expect(drift.status == 0, "\(drift.all)")
+        try await runner.stop()
+    }
+}
