@@ -48,6 +48,20 @@ extension MenuCatalog {
         "loop-protect-status": .readOnly(.enumeration(["off", "on", "disabled"])),
     ]
     /// `copy-from`: write-only on `add`.
+    /// What every IP tunnel interface (gre, gre6, 6to4) has.
+    fileprivate static func tunnelProperties(_ family: IPFamily) -> [String: PropertySpec] {
+        [
+            "name": .text(),
+            "mtu": PropertySpec(autoMTU, default: "auto"),
+            "dscp": PropertySpec(tunnelDSCP, default: "inherit"),
+            "clamp-tcp-mss": .boolean(default: true),
+            "ipsec-secret": .secret(),
+            "actual-mtu": .readOnly(.integer(0...65_535)),
+            "current-remote-address": .readOnly(.ipAddress(family)),
+            "running": .readOnlyFlag,
+        ]
+    }
+
     fileprivate static let copyFrom: [String: PropertySpec] = [
         "copy-from": PropertySpec(.text(), access: .writeOnly),
     ]
@@ -405,19 +419,11 @@ extension MenuCatalog {
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
-                "name": .text(),
-                "mtu": PropertySpec(autoMTU, default: "auto"),
                 "local-address": PropertySpec(.ipAddress(.v6), default: "::"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v6), .text()]), required: true),
                 "keepalive": .text(default: "10s,10"), // `interval[,retries]`
-                "dscp": PropertySpec(tunnelDSCP, default: "inherit"),
-                "clamp-tcp-mss": .boolean(default: true),
                 "dont-fragment": PropertySpec(dontFragment), // 7.22.3+; default: unknown
-                "ipsec-secret": .secret(),
-                "actual-mtu": .readOnly(.integer(0...65_535)),
-                "current-remote-address": .readOnly(.ipAddress(.v6)),
-                "running": .readOnlyFlag,
-            ])
+            ]).adding(tunnelProperties(.v6))
         ),
 
         // MARK: /interface/gre
@@ -431,20 +437,12 @@ extension MenuCatalog {
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
-                "name": .text(),
-                "mtu": PropertySpec(autoMTU, default: "auto"),
                 "local-address": PropertySpec(.ipAddress(.v4), default: "0.0.0.0"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v4), .text()]), required: true),
                 "keepalive": .text(default: "10s,10"),
-                "dscp": PropertySpec(tunnelDSCP, default: "inherit"),
-                "clamp-tcp-mss": .boolean(default: true),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
                 "allow-fast-path": .boolean(default: true),
-                "ipsec-secret": .secret(),
-                "actual-mtu": .readOnly(.integer(0...65_535)),
-                "current-remote-address": .readOnly(.ipAddress(.v4)),
-                "running": .readOnlyFlag,
-            ])
+            ]).adding(tunnelProperties(.v4))
         ),
 
         // MARK: /interface/6to4
@@ -458,19 +456,11 @@ extension MenuCatalog {
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
-                "name": .text(),
-                "mtu": PropertySpec(autoMTU, default: "auto"),
                 "local-address": PropertySpec(.ipAddress(.v4)),  // default: unknown (ANS 0.0.0.0)
                 "remote-address": PropertySpec(.choice([.enumeration(["unspecified"]), .ipAddress(.v4)])), // default: unknown
                 "keepalive": .text(),
-                "dscp": PropertySpec(tunnelDSCP, default: "inherit"),
-                "clamp-tcp-mss": .boolean(default: true),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
-                "ipsec-secret": .secret(),
-                "actual-mtu": .readOnly(.integer(0...65_535)),
-                "current-remote-address": .readOnly(.ipAddress(.v4)),
-                "running": .readOnlyFlag,
-            ])
+            ]).adding(tunnelProperties(.v4))
         ),
 
         // MARK: /interface/ovpn-client
