@@ -1,7 +1,9 @@
 import Foundation
 
-/// Replaces `${NAME}` in values with `--var` overrides, `vars`, or secrets, and remembers which
-/// values carry a secret so they are never printed.
+/// Replaces `${NAME}` in values, and remembers which values carry a secret so they are never printed.
+///
+/// A name is looked up in `secrets`, then `--var`, then the environment, then the playbooks' `vars`
+/// (defaults), so `export LAN_PREFIX=…` (as in `Playbooks/example.env`) is enough to substitute a value.
 struct VariableResolver {
     private var values: [String: String] = [:]
     private var secretValues: [String: String] = [:]
@@ -9,7 +11,8 @@ struct VariableResolver {
     private(set) var secretProblems: [Diagnostic] = []
 
     init(document: PlaybookDocument, overrides: [String: String], environment: [String: String]) {
-        for (name, value) in document.variables { values[name] = value.value }
+        // `vars` are defaults; the environment overrides them, and `--var` overrides both.
+        for (name, value) in document.variables { values[name] = environment[name] ?? value.value }
         for (name, value) in overrides { values[name] = value }
         for (name, source) in document.secrets.sorted(by: { $0.key < $1.key }) {
             switch source {
@@ -44,7 +47,7 @@ struct VariableResolver {
             if let text = secretValues[name] {
                 result += text
                 secret = true
-            } else if let text = values[name] {
+            } else if let text = values[name] ?? environment[name] {
                 result += text
             } else {
                 diagnostics.append(Diagnostic(value.location, "undefined variable ${\(name)}",
