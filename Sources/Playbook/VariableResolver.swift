@@ -7,10 +7,12 @@ import Foundation
 struct VariableResolver {
     private var values: [String: String] = [:]
     private var secretValues: [String: String] = [:]
+    private let environment: [String: String]
     /// Secrets that could not be read, reported with the rest of the playbook's problems.
     private(set) var secretProblems: [Diagnostic] = []
 
     init(document: PlaybookDocument, overrides: [String: String], environment: [String: String]) {
+        self.environment = environment
         // `vars` are defaults; the environment overrides them, and `--var` overrides both.
         for (name, value) in document.variables { values[name] = environment[name] ?? value.value }
         for (name, value) in overrides { values[name] = value }
