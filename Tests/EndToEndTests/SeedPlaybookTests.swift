@@ -23,7 +23,7 @@ import Testing
                 guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
                 if statement.hasPrefix("export ") { statement.removeFirst(7) }
                 let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { values[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+                if parts.count == 2 { values[parts[0]] = shellValue(parts[1]) }
             }
             return values
         }
@@ -31,6 +31,18 @@ import Testing
 
     @Test func thereIsAPlaybookForEverySystemInTheSeeds() {
         #expect(Self.playbooks.count >= 6, "\(Self.playbooks)")
+    }
+
+    @Test func aCHRPlaybookNeverLandsOnTheRB5009() async throws {
+        let runner = try await CLIRunner.start(board: .rb5009)
+        let before = try await runner.fullSnapshot()
+        let apply = await CLIRunner.run(["apply", Self.directory + "/chr-relay.yaml", "--router", "127.0.0.1:\(runner.server.apiSSLPort!)",
+                                         "--user", CLIRunner.user.name, "--password-file", runner.passwordFile, "--no-certificate", "--yes"],
+                                        environment: try Self.environment)
+        #expect(apply.status == 1)
+        #expect(apply.stderr.contains("the playbook is for board CHR; this router is RB5009UG+S+"), "\(apply.all)")
+        #expect(try await runner.fullSnapshot() == before)
+        try await runner.stop()
     }
 
     @Test(arguments: playbooks)
@@ -62,4 +74,13 @@ import Testing
         #expect(drift.status == 0, "\(drift.all)")
         try await runner.stop()
     }
+}
+
+/// The value of a shell assignment's right-hand side: quotes removed, a trailing ` # comment` dropped.
+func shellValue(_ text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let quote = trimmed.first, quote == "\"" || quote == "'", let end = trimmed.dropFirst().firstIndex(of: quote) {
+        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+    }
+    return String(trimmed.prefix { !$0.isWhitespace })
 }

@@ -104,8 +104,17 @@ enum ExampleEnvironment {
             if statement.hasPrefix("export ") { statement.removeFirst(7) }
             let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            values[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            values[parts[0]] = shellValue(parts[1])
         }
         return values
     }
+}
+
+/// The value of a shell assignment's right-hand side: quotes removed, a trailing ` # comment` dropped.
+func shellValue(_ text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let quote = trimmed.first, quote == "\"" || quote == "'", let end = trimmed.dropFirst().firstIndex(of: quote) {
+        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+    }
+    return String(trimmed.prefix { !$0.isWhitespace })
 }

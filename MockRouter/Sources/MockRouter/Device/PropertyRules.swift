@@ -88,7 +88,7 @@ extension CommandExecution {
             }
             properties["public-key"] = properties["private-key"].flatMap(WireGuardKey.publicKey(forPrivateKey:))
         case "/ip/address":
-            if let address = properties["address"], let prefix = IPText.prefix(address) {
+            if !given.contains("network"), let address = properties["address"], let prefix = IPText.prefix(address) {
                 properties["network"] = prefix.address.masked(to: prefix.length).text
             }
             properties["actual-interface"] = properties["interface"]

@@ -66,7 +66,8 @@ private enum IPMenuTables {
                 // Derived from address. RouterOS also accepts `network` on add/set (the 7.20.8 schema
                 // lists it; exports print it, e.g. point-to-point /32 with a peer network), but rosplay
                 // treats it as derived, per the catalog brief.
-                "network": .readOnly(.ipAddress(.v4)),
+                // Accepted on add/set (7.20.8 schema; exports print it); RouterOS derives it when not given.
+                "network": PropertySpec(.ipAddress(.v4)),
                 // In the 7.20.8 add/set schema; not printed unless given (ANS: 7.15+ fields).
                 "netmask": PropertySpec(.ipAddress(.v4)),
                 "broadcast": PropertySpec(.ipAddress(.v4)),
