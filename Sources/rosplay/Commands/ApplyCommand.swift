@@ -25,7 +25,16 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
-        defer { Task { await run.client.close() } }
+        do {
+            try await applyAndVerify(run)
+        } catch {
+            await run.client.close()
+            throw error
+        }
+        await run.client.close()
+    }
+
+    private func applyAndVerify(_ run: RouterRun) async throws {
         let renderer = PlanRenderer(colour: Terminal.isInteractive)
         if run.plan.isEmpty {
             if json { print(ReportJSON.apply(run.plan, report: ApplyReport(outcomes: []), target: run.target)) } else { print(renderer.summary(run.plan)) }
