@@ -22,6 +22,8 @@ public indirect enum ValueKind: Hashable, Sendable {
     case flags([String])
     /// An IP address (`nil`: either family). IPv6 prints in canonical compressed form.
     case ipAddress(IPFamily?)
+    /// An address optionally scoped to an interface (`fe80::1%ether1`), as route gateways are written.
+    case scopedAddress(IPFamily?)
     /// An address with a prefix length. `masked`: host bits are cleared (routes, address lists);
     /// otherwise they are kept (interface addresses). A bare address gets the full length.
     case ipPrefix(IPFamily?, masked: Bool)

@@ -40,6 +40,12 @@ public enum ValueNormalizer {
                 throw .malformed(expected: family.map { "an \($0 == .v4 ? "IPv4" : "IPv6") address" } ?? "an IP address")
             }
             return address.text
+        case .scopedAddress(let family):
+            let parts = value.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false)
+            let address = try normalize(String(parts[0]), as: .ipAddress(family))
+            guard parts.count == 2 else { return address }
+            guard !parts[1].isEmpty else { throw .malformed(expected: "an interface after %") }
+            return address + "%" + parts[1]
         case .ipPrefix(let family, let masked):
             guard let (address, length, _) = IPText.prefix(value), family == nil || address.family == family else {
                 throw .malformed(expected: "an address with a prefix length, such as \(family == .v4 ? "192.0.2.0/24" : "2001:db8::/48")")

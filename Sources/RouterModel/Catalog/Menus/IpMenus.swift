@@ -391,7 +391,7 @@ extension IPMenuTables {
     )
 
     // Source: ROUTEROS.md /ipv6/nd (verbose-export defaults); CLI ipv6/nd (ranges, enums); ANS (primary key
-    // interface). Built-in `interface=all` entry: see ipMenusBuiltinEntries.
+    // interface). Built-in `interface=all` entry: see MenuCatalog.builtinEntries.
     static let ipv6ND = MenuSpec(
         "/ipv6/nd",
         identity: ["interface"],
@@ -493,7 +493,8 @@ extension IPMenuTables {
             .adding([
                 "dst-address": PropertySpec(.ipPrefix(family, masked: true), default: family == .v4 ? "0.0.0.0/0" : "::/0"),
                 // An address, `address%interface`, an interface name, or a comma list of them.
-                "gateway": .text(),
+                // An address (IPv6 link-local ones scoped: fe80::1%ether1) or an interface name.
+                "gateway": PropertySpec(.choice([.scopedAddress(family), .text()])),
                 // A switch in v7 (replaces v6 `type=blackhole`); API echo form unverified, so no default.
                 // A switch; the printed form over the API is assumed (ROUTEROS.md: unverified).
                 "blackhole": PropertySpec(.presence),
