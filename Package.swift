@@ -91,6 +91,10 @@ let package = Package(
             dependencies: ["RouterModel"]
         ),
         .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Reconciler", "Playbook", "RouterModel"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["MockRouter", "RouterOSAPI", "RouterModel"]
         ),
