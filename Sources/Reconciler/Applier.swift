@@ -40,10 +40,13 @@ public struct ApplyReport: Sendable, Codable {
 public struct Applier: Sendable {
     public let session: RouterSession
     public let schema: RouterSchema
+    /// Opens a fresh session, for undoing after the connection was lost.
+    public let reconnect: (@Sendable () async throws -> RouterSession)?
 
-    public init(session: RouterSession, schema: RouterSchema) {
+    public init(session: RouterSession, schema: RouterSchema, reconnect: (@Sendable () async throws -> RouterSession)? = nil) {
         self.session = session
         self.schema = schema
+        self.reconnect = reconnect
     }
 
     /// An operation that succeeded, with what it takes to reverse it.
@@ -77,9 +80,20 @@ public struct Applier: Sendable {
         }
         guard failed else { return ApplyReport(outcomes: outcomes) }
         progress("undoing \(done.count) applied operation(s)")
+        var undoSession = session
         for success in done.reversed() {
             do {
-                for command in success.inverse { _ = try await session.execute(command) }
+                for command in success.inverse {
+                    do {
+                        _ = try await undoSession.execute(command)
+                    } catch let error as RouterOSError where error.isConnectionFailure {
+                        // The connection that failed the apply is gone: undo over a new one.
+                        guard let reconnect else { throw error }
+                        progress("connection lost; reconnecting to undo")
+                        undoSession = try await reconnect()
+                        _ = try await undoSession.execute(command)
+                    }
+                }
                 outcomes[success.index].status = .undone
             } catch {
                 outcomes[success.index].status = .undoFailed
@@ -118,7 +132,9 @@ public struct Applier: Sendable {
                         do {
                             results.append(.success(Done(index: index, inverse: try await execute(operation))))
                         } catch {
-                            results.append(.failure(Failure(index: index, message: "\(error)")))
+                            let lost = (error as? RouterOSError)?.isConnectionFailure == true
+                            let message = "\(error)" + (lost ? " (the router may or may not have applied it)" : "")
+                            results.append(.failure(Failure(index: index, message: message)))
                             break
                         }
                     }

@@ -72,6 +72,30 @@ import Testing
         try await runner.stop()
     }
 
+    @Test func droppedConnectionMidApplyIsUndoneOverANewConnection() async throws {
+        // The factory state, read from an untouched router (the faulty one's first session must be rosplay's).
+        let pristine = try await CLIRunner.start()
+        let before = try await pristine.fullSnapshot()
+        try await pristine.stop()
+        // Find a drop point inside the apply: the first session closes on its Nth sentence.
+        for sentences in stride(from: 14, through: 40, by: 2) {
+            let runner = try await CLIRunner.start(faults: FaultInjection(dropAfterSentences: sentences))
+            let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
+            guard apply.stdout.contains("undone") else {
+                try await runner.stop()
+                continue
+            }
+            #expect(apply.status == 1)
+            #expect(apply.stdout.contains("the router is as it was before"), "\(apply.all)")
+            #expect(apply.stdout.contains("may or may not have applied"))
+            #expect(apply.stderr.contains("reconnecting to undo"))
+            #expect(withoutIDs(try await runner.fullSnapshot()) == withoutIDs(before))
+            try await runner.stop()
+            return
+        }
+        Issue.record("no drop point made the apply undo anything")
+    }
+
     func withoutIDs(_ snapshot: [String: [[String: String]]]) -> [String: [[String: String]]] {
         snapshot.mapValues { rows in rows.map { $0.filter { $0.key != ".id" && $0.key != "public-key" && $0.key != "private-key" } } }
     }

@@ -43,6 +43,14 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when the connection, not the router's judgement, failed the command.
+    public var isConnectionFailure: Bool {
+        switch self {
+        case .connectionLost, .notConnected, .fatal: return true
+        case .trap, .loginFailed, .connectTimeout, .connectFailed: return false
+        }
+    }
+
     /// The first trap, if this is one.
     public var trap: RouterOSTrap? {
         if case .trap(let trap, _) = self { return trap }

@@ -43,7 +43,9 @@ struct ApplyCommand: AsyncParsableCommand {
         if !json { print(renderer.render(run.plan)) }
         try confirm()
 
-        let report = await Applier(session: run.client, schema: run.schema).apply(run.plan, progress: { Terminal.progress($0) })
+        let connection = self.connection
+        let applier = Applier(session: run.client, schema: run.schema, reconnect: { try await connection.connect() })
+        let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
         if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(describe(report)) }
         guard report.succeeded else { throw ExitCode(1) }
 
