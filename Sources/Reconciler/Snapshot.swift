@@ -36,16 +36,23 @@ public struct Snapshot: Sendable {
     public static func read(_ desired: DesiredState, from session: RouterSession) async throws -> Snapshot {
         let resource = try await session.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
         let version = resource?["version"].flatMap(RouterOSVersion.init) ?? RouterOSVersion("7.0")!
-        var menus: [String: [LiveEntry]] = [:]
-        for path in menusToRead(desired) {
-            let rows = try await session.execute(Command(path + "/print")).rows
-            menus[path] = rows.map { row in
-                var properties = row.dictionary
-                let id = properties.removeValue(forKey: ".id")
-                return LiveEntry(id: id, properties: properties)
+        // One print per menu, all in flight together (tagged), so a slow link costs one round trip.
+        let menus = try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
+            for path in menusToRead(desired) {
+                group.addTask { (path, try await read(path, from: session)) }
             }
+            return try await group.reduce(into: [String: [LiveEntry]]()) { $0[$1.0] = $1.1 }
         }
         return Snapshot(version: version, boardName: resource?["board-name"], menus: menus)
+    }
+
+    /// The entries of one menu, `.id` taken out of the properties.
+    public static func read(_ path: String, from session: RouterSession) async throws -> [LiveEntry] {
+        try await session.execute(Command(path + "/print")).rows.map { row in
+            var properties = row.dictionary
+            let id = properties.removeValue(forKey: ".id")
+            return LiveEntry(id: id, properties: properties)
+        }
     }
 
     /// The desired menus plus every menu their references point into (to check names exist).

@@ -31,13 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
                 throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
             }
             var live: [String: [LiveEntry]] = [:]
-            for menu in wanted {
-                live[menu] = try await client.execute(Command(menu + "/print")).rows.map { row in
-                    var properties = row.dictionary
-                    let id = properties.removeValue(forKey: ".id")
-                    return LiveEntry(id: id, properties: properties)
-                }
-            }
+            for menu in wanted { live[menu] = try await Snapshot.read(menu, from: client) }
             return exporter.export(live, board: resource?["board-name"], version: version)
         }
         await client.close()
