@@ -15,6 +15,8 @@ ROUTEROS_API_VERSION=0.21.0
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$REPO/.build-venv"
 PY="$VENV/bin/python"
+# shellcheck source=apt-install.sh
+. "$REPO/scripts/apt-install.sh"
 
 have_venv_support() {
     command -v python3 >/dev/null 2>&1 && python3 -c 'import venv, ensurepip' >/dev/null 2>&1
@@ -23,18 +25,7 @@ have_venv_support() {
 ensure_python() {
     have_venv_support && return 0
     echo "setup-interop: python3 with venv support not found; installing python3-venv" >&2
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-            sudo="sudo -n"
-        else
-            echo "setup-interop: need root (or passwordless sudo) to apt-get install python3-venv" >&2
-            exit 1
-        fi
-    fi
-    command -v apt-get >/dev/null 2>&1 || { echo "setup-interop: no apt-get; install python3 and its venv module by hand" >&2; exit 1; }
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv </dev/null >/dev/null
+    apt_install setup-interop python3 python3-venv
     have_venv_support || { echo "setup-interop: python3 venv support still unavailable" >&2; exit 1; }
 }
 
