@@ -33,6 +33,15 @@ import Testing
         #expect(Self.playbooks.count >= 6, "\(Self.playbooks)")
     }
 
+    @Test func demoWalksTheWholeCycle() async throws {
+        let demo = await CLIRunner.run(["demo", "--playbook", Self.directory + "/rb5009-vps-relay.yaml", "--environment", Self.directory + "/example.env"])
+        #expect(demo.status == 0, "\(demo.all)")
+        #expect(demo.stdout.contains("applied 11 operations"))
+        #expect(demo.stdout.contains("persistent-keepalive: 5s → 25s"))
+        #expect(demo.stdout.components(separatedBy: "No changes: the router matches the playbooks.").count == 3)
+        #expect(!demo.all.contains(try Self.environment["WG_PRIVATE_KEY"] ?? "unset"))
+    }
+
     @Test func aCHRPlaybookNeverLandsOnTheRB5009() async throws {
         let runner = try await CLIRunner.start(board: .rb5009)
         let before = try await runner.fullSnapshot()
