@@ -91,12 +91,16 @@ let package = Package(
             dependencies: ["RouterModel"]
         ),
         .testTarget(
+            name: "PlaybookTests",
+            dependencies: ["Playbook", "RouterModel"]
+        ),
+        .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Playbook", "RouterModel"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["MockRouter", "RouterOSAPI", "RouterModel"]
+            dependencies: ["MockRouter", "RouterOSAPI", "RouterModel", "Playbook"]
         ),
         .testTarget(
             name: "MockRouterTests",

@@ -7,6 +7,8 @@ public struct PlaybookDocument: Sendable {
     public var variables: [String: Located<String>]
     public var secrets: [String: SecretSource]
     public var menus: [MenuSection]
+    /// What the loader could not read, reported by the validator with its own findings.
+    public var problems: [Diagnostic]
 }
 
 /// A value and where it was written.

@@ -1,42 +1,42 @@
 import Foundation
+import RouterModel
 import Yams
 
 /// Reads playbook files (YAML) and their includes into one ``PlaybookDocument``.
 ///
-/// Every error names `file:line:column`. Nothing here knows RouterOS; ``PlaybookValidator`` does.
+/// Problems (each naming `file:line:column`) are kept in the document's ``PlaybookDocument/problems``
+/// and reported by ``PlaybookValidator`` together with its own, so a user sees every problem at once.
+/// Nothing here knows RouterOS; the validator does.
 public enum PlaybookLoader {
     static let topLevelKeys = ["routeros", "board", "include", "vars", "secrets", "menus"]
     static let sectionKeys = ["identity", "exclusive", "entries"]
 
     /// Loads `paths` in order (and what they include) into one document.
-    public static func load(_ paths: [String]) throws -> PlaybookDocument {
+    public static func load(_ paths: [String]) -> PlaybookDocument {
         var loader = Loading()
         for path in paths { loader.load(path, from: nil) }
-        guard loader.diagnostics.isEmpty else { throw PlaybookError(loader.diagnostics) }
         return loader.document
     }
 
     /// Loads playbook text given directly (tests, stdin).
-    public static func load(text: String, file: String) throws -> PlaybookDocument {
+    public static func load(text: String, file: String) -> PlaybookDocument {
         var loader = Loading()
         loader.parse(text, file: file)
-        guard loader.diagnostics.isEmpty else { throw PlaybookError(loader.diagnostics) }
         return loader.document
     }
 
     private struct Loading {
-        var document = PlaybookDocument(variables: [:], secrets: [:], menus: [])
-        var diagnostics: [Diagnostic] = []
+        var document = PlaybookDocument(variables: [:], secrets: [:], menus: [], problems: [])
         var seen: Set<String> = []
 
         mutating func load(_ path: String, from includer: SourceLocation?) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard seen.insert(absolute).inserted else {
-                if let includer { diagnostics.append(Diagnostic(includer, "'\(path)' is included twice (or includes itself)")) }
+                if let includer { document.problems.append(Diagnostic(includer, "'\(absolute)' is included twice (or includes itself)")) }
                 return
             }
             guard let text = try? String(contentsOfFile: absolute, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)'"))
+                document.problems.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)'"))
                 return
             }
             parse(text, file: path)
@@ -48,14 +48,14 @@ public enum PlaybookLoader {
                 guard let node = try Yams.compose(yaml: text) else { return }
                 root = node
             } catch let error as YamlError {
-                diagnostics.append(Self.diagnostic(for: error, file: file))
+                document.problems.append(Self.diagnostic(for: error, file: file))
                 return
             } catch {
-                diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "\(error)"))
+                document.problems.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "\(error)"))
                 return
             }
             guard let mapping = root.mapping else {
-                diagnostics.append(Diagnostic(location(root, file), "a playbook is a mapping with keys \(PlaybookLoader.topLevelKeys.joined(separator: ", "))"))
+                document.problems.append(Diagnostic(location(root, file), "a playbook is a mapping with keys \(PlaybookLoader.topLevelKeys.joined(separator: ", "))"))
                 return
             }
             for (keyNode, value) in mapping {
@@ -67,7 +67,7 @@ public enum PlaybookLoader {
                 case "board":
                     if let board = scalar(value, file) {
                         if let existing = document.board, existing.value != board.value {
-                            diagnostics.append(Diagnostic(board.location, "board '\(board.value)' contradicts '\(existing.value)' at \(existing.location)"))
+                            document.problems.append(Diagnostic(board.location, "board '\(board.value)' contradicts '\(existing.value)' at \(existing.location)"))
                         }
                         document.board = board
                     }
@@ -86,14 +86,14 @@ public enum PlaybookLoader {
                 case "menus":
                     readMenus(value, file)
                 default:
-                    diagnostics.append(Diagnostic(at, "unknown top-level key '\(key)'", hint: Suggestion.closest(to: key, in: PlaybookLoader.topLevelKeys)))
+                    document.problems.append(Diagnostic(at, "unknown top-level key '\(key)'", hint: Suggestion.closest(to: key, in: PlaybookLoader.topLevelKeys)))
                 }
             }
         }
 
         mutating func readSecrets(_ node: Node, _ file: String) {
             guard let mapping = node.mapping else {
-                diagnostics.append(Diagnostic(location(node, file), "secrets is a mapping NAME: {env: VARIABLE} or NAME: {file: PATH}"))
+                document.problems.append(Diagnostic(location(node, file), "secrets is a mapping NAME: {env: VARIABLE} or NAME: {file: PATH}"))
                 return
             }
             for (nameNode, source) in mapping {
@@ -105,14 +105,14 @@ public enum PlaybookLoader {
                     let base = URL(fileURLWithPath: file).deletingLastPathComponent()
                     document.secrets[name] = .file(path.hasPrefix("/") ? path : base.appendingPathComponent(path).path, at)
                 } else {
-                    diagnostics.append(Diagnostic(at, "secret '\(name)' needs {env: VARIABLE} or {file: PATH}; secrets are never written in a playbook"))
+                    document.problems.append(Diagnostic(at, "secret '\(name)' needs {env: VARIABLE} or {file: PATH}; secrets are never written in a playbook"))
                 }
             }
         }
 
         mutating func readMenus(_ node: Node, _ file: String) {
             guard let mapping = node.mapping else {
-                diagnostics.append(Diagnostic(location(node, file), "menus is a mapping from a menu path such as /ip/address to its entries"))
+                document.problems.append(Diagnostic(location(node, file), "menus is a mapping from a menu path such as /ip/address to its entries"))
                 return
             }
             for (pathNode, body) in mapping {
@@ -128,7 +128,7 @@ public enum PlaybookLoader {
                     // A settings menu (/system/identity): one entry written as a mapping.
                     section.entries = entry(body, file).map { [$0] } ?? []
                 } else {
-                    diagnostics.append(Diagnostic(path.location, "\(path.value): expected a list of entries or a mapping of properties"))
+                    document.problems.append(Diagnostic(path.location, "\(path.value): expected a list of entries or a mapping of properties"))
                     continue
                 }
                 document.menus.append(section)
@@ -137,7 +137,7 @@ public enum PlaybookLoader {
 
         mutating func entry(_ node: Node, _ file: String) -> EntryDocument? {
             guard let mapping = node.mapping else {
-                diagnostics.append(Diagnostic(location(node, file), "an entry is a mapping of RouterOS property names to values"))
+                document.problems.append(Diagnostic(location(node, file), "an entry is a mapping of RouterOS property names to values"))
                 return nil
             }
             var entry = EntryDocument(location: location(node, file), properties: [], absent: false, exact: false, placeBefore: nil)
@@ -149,7 +149,7 @@ public enum PlaybookLoader {
                 case "_place-before":
                     entry.placeBefore = pairs(value, file, what: "_place-before").map { (name: $0.0, value: $0.1) }
                 case _ where key.hasPrefix("_"):
-                    diagnostics.append(Diagnostic(location(keyNode, file), "unknown directive '\(key)'",
+                    document.problems.append(Diagnostic(location(keyNode, file), "unknown directive '\(key)'",
                                                   hint: Suggestion.closest(to: key, in: ["_absent", "_exact", "_place-before"])))
                 default:
                     guard let text = scalarOrList(value, file) else { continue }
@@ -163,7 +163,7 @@ public enum PlaybookLoader {
 
         mutating func scalar(_ node: Node, _ file: String) -> Located<String>? {
             guard let text = node.scalar?.string else {
-                diagnostics.append(Diagnostic(location(node, file), "expected a single value"))
+                document.problems.append(Diagnostic(location(node, file), "expected a single value"))
                 return nil
             }
             return Located(text, at: location(node, file))
@@ -180,7 +180,7 @@ public enum PlaybookLoader {
 
         mutating func pairs(_ node: Node, _ file: String, what: String) -> [(Located<String>, Located<String>)] {
             guard let mapping = node.mapping else {
-                diagnostics.append(Diagnostic(location(node, file), "\(what) is a mapping of names to values"))
+                document.problems.append(Diagnostic(location(node, file), "\(what) is a mapping of names to values"))
                 return []
             }
             return mapping.compactMap { key, value in
@@ -200,18 +200,16 @@ public enum PlaybookLoader {
             SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         }
 
+        /// The newer of two `routeros:` minimums; one that is not a version wins, so validation reports it.
         func laterVersion(_ current: Located<String>?, _ candidate: Located<String>) -> Located<String> {
-            guard let current else { return candidate }
-            let a = current.value.split(separator: ".").compactMap { Int($0) }
-            let b = candidate.value.split(separator: ".").compactMap { Int($0) }
-            return b.lexicographicallyPrecedes(a) ? current : candidate
+            guard let current, let old = RouterOSVersion(current.value) else { return current ?? candidate }
+            guard let new = RouterOSVersion(candidate.value) else { return candidate }
+            return new > old ? candidate : current
         }
 
         static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-                return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
-            case .composer(_, let problem, let mark, _):
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
             default:
                 return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")

@@ -19,7 +19,7 @@ public struct PlaybookValidator {
     }
 
     public func validate(_ document: PlaybookDocument) throws -> DesiredState {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = document.problems
         let resolver = VariableResolver(document: document, overrides: overrides, environment: environment)
         diagnostics += resolver.secretProblems
 

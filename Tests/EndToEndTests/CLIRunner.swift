@@ -58,10 +58,14 @@ struct CLIRunner {
                 }
                 // Drain stderr on its own thread so a full pipe cannot block the child.
                 let stderrBox = ErrorBox()
-                let reader = Thread { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-                reader.start()
+                let drained = DispatchGroup()
+                drained.enter()
+                Thread {
+                    stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+                    drained.leave()
+                }.start()
                 let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                while !stderrBox.done { usleep(1000) }
+                drained.wait()
                 let stderr = stderrBox.data
                 process.waitUntilExit()
                 continuation.resume(returning: Result(status: process.terminationStatus,
@@ -90,13 +94,7 @@ struct CLIRunner {
     }
 }
 
-/// Standard error read on another thread.
+/// Standard error, written by the thread that reads it and read after that thread is done.
 private final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Data?
-    var data: Data {
-        get { lock.lock(); defer { lock.unlock() }; return stored ?? Data() }
-        set { lock.lock(); stored = newValue; lock.unlock() }
-    }
-    var done: Bool { lock.lock(); defer { lock.unlock() }; return stored != nil }
+    var data = Data()
 }

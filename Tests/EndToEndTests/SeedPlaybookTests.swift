@@ -1,5 +1,6 @@
 import Foundation
 import MockRouter
+import Playbook
 import RouterOSAPI
 import Testing
 
@@ -15,18 +16,7 @@ import Testing
 
     /// The variables and secrets of `Playbooks/example.env`.
     static var environment: [String: String] {
-        get throws {
-            let text = try String(contentsOfFile: directory + "/example.env", encoding: .utf8)
-            var values: [String: String] = [:]
-            for line in text.split(separator: "\n") {
-                var statement = line.trimmingCharacters(in: .whitespaces)
-                guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
-                if statement.hasPrefix("export ") { statement.removeFirst(7) }
-                let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { values[parts[0]] = shellValue(parts[1]) }
-            }
-            return values
-        }
+        get throws { try EnvironmentFile.read(directory + "/example.env") }
     }
 
     @Test func thereIsAPlaybookForEverySystemInTheSeeds() {
@@ -85,11 +75,3 @@ import Testing
     }
 }
 
-/// The value of a shell assignment's right-hand side: quotes removed, a trailing ` # comment` dropped.
-func shellValue(_ text: String) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let quote = trimmed.first, quote == "\"" || quote == "'", let end = trimmed.dropFirst().firstIndex(of: quote) {
-        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
-    }
-    return String(trimmed.prefix { !$0.isWhitespace })
-}

@@ -23,7 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: playbook) else {
             throw CLIError("\(playbook) not found; run the demo from the repository's top folder (scripts/demo does)")
         }
-        let values = try ExampleEnvironment.read(environment)
+        guard let file = try? EnvironmentFile.read(environment) else { throw CLIError("cannot read \(environment)") }
+        let values = ProcessInfo.processInfo.environment.merging(file) { $1 }
         let directory = NSTemporaryDirectory() + "rosplay-demo-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let certificates = CertificateDirectory(path: directory)
@@ -89,32 +90,4 @@ struct DemoCommand: AsyncParsableCommand {
     private func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }.joined(separator: "\n")
     }
-}
-
-/// Reads `export NAME=value` lines (quotes optional), as in `Playbooks/example.env`.
-enum ExampleEnvironment {
-    static func read(_ path: String) throws -> [String: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError("cannot read \(path)")
-        }
-        var values = ProcessInfo.processInfo.environment
-        for line in text.split(separator: "\n") {
-            var statement = line.trimmingCharacters(in: .whitespaces)
-            guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
-            if statement.hasPrefix("export ") { statement.removeFirst(7) }
-            let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            values[parts[0]] = shellValue(parts[1])
-        }
-        return values
-    }
-}
-
-/// The value of a shell assignment's right-hand side: quotes removed, a trailing ` # comment` dropped.
-func shellValue(_ text: String) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let quote = trimmed.first, quote == "\"" || quote == "'", let end = trimmed.dropFirst().firstIndex(of: quote) {
-        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
-    }
-    return String(trimmed.prefix { !$0.isWhitespace })
 }

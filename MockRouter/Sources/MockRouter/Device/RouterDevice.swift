@@ -19,7 +19,8 @@ public final class RouterDevice: Sendable {
 
     /// The RouterOS command tree this device accepts.
     public let schema: RouterSchema
-    /// The version `/system/resource` prints (may be newer than the schema's, e.g. 7.20.4 behaves as 7.20.8's predecessor).
+    /// The version `/system/resource` prints, as configured; it may lie between embedded schemas
+    /// (7.21.1 prints 7.21.1 and behaves as the 7.20.8 schema, the newest not newer).
     public let version: String
     public let board: Board
     let faults: FaultInjection

@@ -16,12 +16,10 @@ public final class MockRouterServer: Sendable {
     public let apiSSLPort: Int?
     /// The bound plain API port, when the plain API is on.
     public let apiPort: Int?
-    public let host: String
     private let listeners: [Channel]
 
-    private init(device: RouterDevice, host: String, apiSSLPort: Int?, apiPort: Int?, listeners: [Channel]) {
+    private init(device: RouterDevice, apiSSLPort: Int?, apiPort: Int?, listeners: [Channel]) {
         self.device = device
-        self.host = host
         self.apiSSLPort = apiSSLPort
         self.apiPort = apiPort
         self.listeners = listeners
@@ -54,7 +52,7 @@ public final class MockRouterServer: Sendable {
                 listeners.append(channel)
                 plainPort = channel.localAddress?.port
             }
-            return MockRouterServer(device: device, host: configuration.host, apiSSLPort: sslPort, apiPort: plainPort, listeners: listeners)
+            return MockRouterServer(device: device, apiSSLPort: sslPort, apiPort: plainPort, listeners: listeners)
         } catch {
             for channel in listeners { try? await channel.close() }
             throw error
