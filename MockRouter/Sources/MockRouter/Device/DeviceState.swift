@@ -1,3 +1,4 @@
+import RouterModel
 /// The configuration of the simulated router: list menus, settings menus and the counters
 /// behind `.id`. Codable so `--state FILE` can keep it across restarts.
 struct DeviceState: Hashable, Sendable, Codable {

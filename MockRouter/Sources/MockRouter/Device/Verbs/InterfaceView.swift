@@ -1,3 +1,4 @@
+import RouterModel
 import RouterOSAPI
 
 /// `/interface`: every interface of every type in one list, sharing `.id`s with the type menus.

@@ -1,6 +1,7 @@
 /// The menus whose entries are interfaces, and the `type` each prints under `/interface`.
-enum InterfaceTypes {
-    static let typeByMenu: [String: String] = [
+/// Their names are the names `/interface` references resolve to (with the board's ports).
+public enum InterfaceTypes {
+    public static let typeByMenu: [String: String] = [
         "/interface/ethernet": "ether",
         "/interface/bridge": "bridge",
         "/interface/vlan": "vlan",
@@ -12,9 +13,9 @@ enum InterfaceTypes {
     ]
 
     /// Interface menus in the order `/interface print` lists them.
-    static let menus = typeByMenu.keys.sorted()
+    public static let menus = typeByMenu.keys.sorted()
 
-    static func isInterfaceMenu(_ menu: String) -> Bool {
+    public static func isInterfaceMenu(_ menu: String) -> Bool {
         typeByMenu[menu] != nil
     }
 }
