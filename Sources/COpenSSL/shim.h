@@ -35,10 +35,6 @@ static inline long rosplay_BIO_get_mem_data(BIO *bio, char **data) {
     return BIO_get_mem_data(bio, data);
 }
 
-static inline void rosplay_OPENSSL_free(void *pointer) {
-    OPENSSL_free(pointer);
-}
-
 static inline EVP_PKEY *rosplay_EVP_PKEY_generate_ec_p256(void) {
     return EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
 }

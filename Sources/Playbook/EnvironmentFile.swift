@@ -1,27 +1,54 @@
 import Foundation
 
-/// Reads a shell environment file of `export NAME=value` lines (as `Playbooks/example.env`):
-/// quotes removed, `# comments` and blank lines skipped, a trailing ` # comment` dropped.
+/// Reads a shell environment file (as `Playbooks/example.env`): lines of `NAME=value` words, each
+/// line optionally starting with `export`, values optionally quoted, `#` starting a comment.
+/// No expansion is done.
 public enum EnvironmentFile {
     public static func read(_ path: String) throws -> [String: String] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var values: [String: String] = [:]
         for line in text.split(separator: "\n") {
-            var statement = line.trimmingCharacters(in: .whitespaces)
-            guard !statement.hasPrefix("#"), !statement.isEmpty else { continue }
-            if statement.hasPrefix("export ") { statement.removeFirst(7) }
-            let parts = statement.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { values[parts[0]] = value(parts[1]) }
+            for word in words(line) where word != "export" {
+                let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                if parts.count == 2, !parts[0].isEmpty { values[parts[0]] = parts[1] }
+            }
         }
         return values
     }
 
-    /// The right-hand side of an assignment as the shell reads it (no expansion).
-    static func value(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let quote = trimmed.first, quote == "\"" || quote == "'", let end = trimmed.dropFirst().firstIndex(of: quote) {
-            return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+    /// The line split into shell words: quotes group and are removed, an unquoted `#` ends the line.
+    static func words(_ line: Substring) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character == "#", !inWord {
+                break
+            } else if character.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
         }
-        return String(trimmed.prefix { !$0.isWhitespace })
+        if inWord { words.append(current) }
+        return words
+    }
+}
+
+/// A secret kept in a file: its first line, as `--password-file` and playbook `{file: PATH}` secrets read it.
+public enum SecretFile {
+    public static func firstLine(_ path: String) throws -> String {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 }

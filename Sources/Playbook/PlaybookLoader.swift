@@ -31,10 +31,8 @@ public enum PlaybookLoader {
 
         mutating func load(_ path: String, from includer: SourceLocation?) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            guard seen.insert(absolute).inserted else {
-                if let includer { document.problems.append(Diagnostic(includer, "'\(absolute)' is included twice (or includes itself)")) }
-                return
-            }
+            // Each file is loaded once: a part included from two places (or a cycle) is read the first time only.
+            guard seen.insert(absolute).inserted else { return }
             guard let text = try? String(contentsOfFile: absolute, encoding: .utf8) else {
                 document.problems.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)'"))
                 return
@@ -122,7 +120,7 @@ public enum PlaybookLoader {
                     section.entries = list.compactMap { entry($0, file) }
                 } else if let options = body.mapping, options.keys.allSatisfy({ PlaybookLoader.sectionKeys.contains($0.string ?? "") }) {
                     section.identity = options["identity"].map { $0.sequence.map { $0.compactMap(\.string) } ?? [$0.string ?? ""] }
-                    section.exclusive = options["exclusive"].flatMap(boolean) ?? false
+                    section.exclusive = options["exclusive"].map { boolean($0, file) } ?? false
                     section.entries = options["entries"]?.sequence?.compactMap { entry($0, file) } ?? []
                 } else if body.mapping != nil {
                     // A settings menu (/system/identity): one entry written as a mapping.
@@ -144,8 +142,8 @@ public enum PlaybookLoader {
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
                 switch key {
-                case "_absent": entry.absent = boolean(value) ?? false
-                case "_exact": entry.exact = boolean(value) ?? false
+                case "_absent": entry.absent = boolean(value, file)
+                case "_exact": entry.exact = boolean(value, file)
                 case "_place-before":
                     entry.placeBefore = pairs(value, file, what: "_place-before").map { (name: $0.0, value: $0.1) }
                 case _ where key.hasPrefix("_"):
@@ -188,12 +186,13 @@ public enum PlaybookLoader {
             }
         }
 
-        func boolean(_ node: Node) -> Bool? {
-            switch node.string?.lowercased() {
-            case "yes", "true": return true
-            case "no", "false": return false
-            default: return nil
+        /// A directive's yes/no, read by RouterOS's own rule; anything else is reported, not taken as no.
+        mutating func boolean(_ node: Node, _ file: String) -> Bool {
+            guard let text = node.string, let value = try? ValueNormalizer.normalize(text, as: .boolean) else {
+                document.problems.append(Diagnostic(location(node, file), "expected yes or no, not '\(node.string ?? "")'"))
+                return false
             }
+            return value == "true"
         }
 
         func location(_ node: Node, _ file: String) -> SourceLocation {

@@ -7,13 +7,20 @@ import RouterModel
 /// `file:line:column`.
 public struct PlaybookValidator {
     public let schema: RouterSchema
+    /// The RouterOS version the playbooks are checked for (the router's, or `--routeros-version`);
+    /// the schema is the embedded one closest to it.
+    public let version: RouterOSVersion
     /// `--var NAME=VALUE`, overriding the playbooks' `vars`.
     public let overrides: [String: String]
     /// Where secrets' environment variables are read (the process environment by default).
     public let environment: [String: String]
 
-    public init(schema: RouterSchema, overrides: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        schema: RouterSchema, version: RouterOSVersion? = nil, overrides: [String: String] = [:],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.schema = schema
+        self.version = version ?? schema.version
         self.overrides = overrides
         self.environment = environment
     }
@@ -27,8 +34,8 @@ public struct PlaybookValidator {
         if let written = document.minimumVersion {
             if let version = RouterOSVersion(written.value) {
                 minimum = version
-                if schema.version < version {
-                    diagnostics.append(Diagnostic(written.location, "the playbook needs RouterOS \(version) or later; the router runs \(schema.version)"))
+                if self.version < version {
+                    diagnostics.append(Diagnostic(written.location, "the playbook needs RouterOS \(version) or later; the router runs \(self.version)"))
                 }
             } else {
                 diagnostics.append(Diagnostic(written.location, "'\(written.value)' is not a RouterOS version such as 7.20"))
@@ -47,17 +54,33 @@ public struct PlaybookValidator {
                 diagnostics.append(Diagnostic(section.path.location, "rosplay does not manage \(path) yet"))
                 continue
             }
+            diagnostics += scopeProblems(section, spec: spec)
             let identity = section.identity ?? spec.identity
             var entries: [DesiredEntry] = []
             for written in section.entries {
                 entries.append(entry(written, in: section, spec: spec, resolver: resolver, diagnostics: &diagnostics))
             }
             if let index = menus.firstIndex(where: { $0.path == path }) {
+                if let override = section.identity, override != menus[index].identity {
+                    diagnostics.append(Diagnostic(section.path.location, "\(path) is matched by \(menus[index].identity.joined(separator: "+")) at \(menus[index].location); a menu has one identity"))
+                }
                 menus[index].entries += entries
                 menus[index].exclusive = menus[index].exclusive || section.exclusive
             } else {
                 menus.append(DesiredMenu(path: path, spec: spec, identity: identity, exclusive: section.exclusive, entries: entries, location: section.path.location))
             }
+        }
+        // A settings menu is one item: what several playbooks say of it adds up, later values winning.
+        for index in menus.indices where menus[index].isSettings && menus[index].entries.count > 1 {
+            var merged = menus[index].entries[0]
+            for entry in menus[index].entries.dropFirst() {
+                for property in entry.properties {
+                    merged.properties.removeAll { $0.name == property.name }
+                    merged.properties.append(property)
+                }
+                merged.sensitive.formUnion(entry.sensitive)
+            }
+            menus[index].entries = [merged]
         }
         for menu in menus where !menu.isSettings {
             diagnostics += identityProblems(menu)
@@ -75,7 +98,7 @@ public struct PlaybookValidator {
         for (name, value) in written.properties {
             // Identity properties select an entry even where they cannot be set (an ethernet port's default-name).
             let selects = (section.identity ?? spec.identity).contains(name.value)
-            guard accepted[name.value] != nil || selects, !["numbers", ".id", "place-before", "copy-from"].contains(name.value) else {
+            guard accepted[name.value] != nil || selects, !MenuSpec.controlArguments.contains(name.value) else {
                 let readOnly = spec.properties[name.value]?.access == .readOnly
                 diagnostics.append(Diagnostic(name.location,
                                               readOnly ? "\(path) \(name.value) is read-only" : "RouterOS \(schema.version) has no property \(name.value) in \(path)",
@@ -84,13 +107,11 @@ public struct PlaybookValidator {
                 continue
             }
             guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics) else { continue }
-            do {
-                let normalized = try spec.properties[name.value].map { try ValueNormalizer.normalize(text, as: $0.kind) } ?? text
+            let sensitive = secret || spec.properties[name.value]?.sensitive == true
+            if sensitive { desired.sensitive.insert(name.value) }
+            if let normalized = normalize(text, name.value, value.location, spec: spec, path: path, sensitive: sensitive, diagnostics: &diagnostics) {
                 desired.properties.append((name.value, normalized))
-            } catch {
-                diagnostics.append(Diagnostic(value.location, "\(path) \(name.value): '\(secret ? "(sensitive)" : text)' \(error)"))
             }
-            if secret || spec.properties[name.value]?.sensitive == true { desired.sensitive.insert(name.value) }
         }
         if let anchor = written.placeBefore {
             guard spec.ordered else {
@@ -98,12 +119,44 @@ public struct PlaybookValidator {
                 return desired
             }
             desired.placeBefore = anchor.compactMap { name, value in
-                resolver.resolve(value, diagnostics: &diagnostics).map { text, _ in
-                    (name.value, (try? spec.properties[name.value].map { try ValueNormalizer.normalize(text, as: $0.kind) } ?? text) ?? text)
-                }
+                guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics),
+                      let normalized = normalize(text, name.value, value.location, spec: spec, path: path, sensitive: secret, diagnostics: &diagnostics)
+                else { return nil }
+                return (name.value, normalized)
             }
         }
         return desired
+    }
+
+    /// The value as RouterOS prints it, or nil after reporting why it is refused (secrets not shown).
+    private func normalize(
+        _ text: String, _ name: String, _ location: SourceLocation, spec: MenuSpec, path: String, sensitive: Bool, diagnostics: inout [Diagnostic]
+    ) -> String? {
+        guard let kind = spec.properties[name]?.kind else { return text }
+        do {
+            return try ValueNormalizer.normalize(text, as: kind)
+        } catch {
+            diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? "(sensitive)" : text)' \(error)"))
+            return nil
+        }
+    }
+
+    /// Directives that make no sense for this menu's style.
+    private func scopeProblems(_ section: MenuSection, spec: MenuSpec) -> [Diagnostic] {
+        let path = section.path.value
+        var problems: [Diagnostic] = []
+        if section.exclusive, spec.style != .list {
+            problems.append(Diagnostic(section.path.location, "\(path) has a fixed set of entries; exclusive cannot remove any"))
+        }
+        for entry in section.entries where spec.style != .list && entry.absent {
+            problems.append(Diagnostic(entry.location, "\(path) entries cannot be removed; _absent has no meaning there"))
+        }
+        if spec.style == .settings {
+            for entry in section.entries where entry.placeBefore != nil || entry.exact {
+                problems.append(Diagnostic(entry.location, "\(path) is a settings menu; use plain properties there"))
+            }
+        }
+        return problems
     }
 
     /// Each entry of a list menu needs its identity properties, and no two may share them.

@@ -1,5 +1,5 @@
 /// Where something was written: `file:line:column`.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

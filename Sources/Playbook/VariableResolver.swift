@@ -25,8 +25,8 @@ struct VariableResolver {
                     secretProblems.append(Diagnostic(location, "secret \(name): environment variable \(variable) is not set"))
                 }
             case .file(let path, let location):
-                if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-                    secretValues[name] = text.trimmingCharacters(in: .newlines)
+                if let text = try? SecretFile.firstLine(path) {
+                    secretValues[name] = text
                 } else {
                     secretProblems.append(Diagnostic(location, "secret \(name): cannot read \(path)"))
                 }

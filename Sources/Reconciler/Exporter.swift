@@ -25,7 +25,8 @@ public struct Exporter {
         var body: [String] = []
         for menu in menus.keys.sorted() {
             guard let spec = MenuCatalog.spec(for: menu) else { continue }
-            let entries = (menus[menu] ?? []).filter { !$0.isProtected || spec.style != .list }
+            // Dynamic entries are RouterOS's own; built-in ones are exported only where they were changed.
+            let entries = (menus[menu] ?? []).filter { $0.properties["dynamic"] != "true" }
             var rendered: [[(String, String)]] = []
             for entry in entries {
                 var properties: [(String, String)] = []
@@ -70,8 +71,7 @@ public struct Exporter {
             if property.access != .readWrite { return false }
             if property.defaultValue == value, !spec.identity.contains(name) { return false }
         }
-        let accepted = schema.arguments(of: spec.style == .list ? "add" : "set", in: menu) ?? [:]
-        return accepted[name] != nil || schema.arguments(of: "set", in: menu)?[name] != nil
+        return schema.accepts(name, in: menu)
     }
 
     /// Identity properties first, even at their defaults (they select the entry), then the rest.

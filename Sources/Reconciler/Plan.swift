@@ -1,5 +1,5 @@
 /// One change to a live value.
-public struct PropertyChange: Sendable, Hashable, Codable {
+public struct PropertyChange: Sendable, Hashable {
     public var name: String
     /// Before (nil: not set).
     public var old: String?
@@ -10,8 +10,8 @@ public struct PropertyChange: Sendable, Hashable, Codable {
 }
 
 /// One operation of a plan.
-public struct Operation: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable {
+public struct Operation: Sendable, Hashable {
+    public enum Kind: String, Sendable {
         case add, set, unset, remove, move
     }
 
@@ -32,7 +32,7 @@ public struct Operation: Sendable, Hashable, Codable {
 }
 
 /// What it takes to make the router match the playbooks, in the order it must happen.
-public struct Plan: Sendable, Hashable, Codable {
+public struct Plan: Sendable, Hashable {
     /// Operations grouped by dependency level; operations within a level do not depend on each other.
     public var levels: [[Operation]]
 

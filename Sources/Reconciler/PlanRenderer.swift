@@ -69,7 +69,7 @@ public struct PlanRenderer {
 /// The machine-readable forms of plans, drift and apply reports. Schemas are documented in
 /// `docs/playbooks.md`; field names are stable.
 public enum ReportJSON {
-    public struct Target: Codable, Sendable {
+    public struct Target: Encodable, Sendable {
         public var router: String
         public var version: String
         public var board: String?
@@ -79,9 +79,32 @@ public enum ReportJSON {
             self.version = version
             self.board = board
         }
+
+        private enum CodingKeys: String, CodingKey { case router, version, board }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(router, forKey: .router)
+            try container.encode(version, forKey: .version)
+            try container.encode(OrNull(board), forKey: .board)
+        }
     }
 
-    struct PlanDocument: Codable {
+    /// An optional that JSON writes as `null` instead of leaving the key out, as the schema promises.
+    struct OrNull<Value: Encodable & Sendable>: Encodable, Sendable {
+        let value: Value?
+
+        init(_ value: Value?) {
+            self.value = value
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
+        }
+    }
+
+    struct PlanDocument: Encodable {
         var schema: String
         var target: Target
         var inSync: Bool
@@ -90,29 +113,29 @@ public enum ReportJSON {
         var outcomes: [OutcomeDocument]?
     }
 
-    struct OperationDocument: Codable {
+    struct OperationDocument: Encodable {
         var level: Int
         var kind: String
         var menu: String
-        var id: String?
+        var id: OrNull<String>
         var label: String
-        var location: String?
-        var before: String?
+        var location: OrNull<String>
+        var before: OrNull<String>
         var changes: [ChangeDocument]
     }
 
-    struct ChangeDocument: Codable {
+    struct ChangeDocument: Encodable {
         var name: String
-        var old: String?
-        var new: String?
+        var old: OrNull<String>
+        var new: OrNull<String>
     }
 
-    struct OutcomeDocument: Codable {
+    struct OutcomeDocument: Encodable {
         var kind: String
         var menu: String
         var label: String
         var status: String
-        var error: String?
+        var error: OrNull<String>
     }
 
     /// `rosplay.plan/1` or `rosplay.drift/1`.
@@ -124,7 +147,7 @@ public enum ReportJSON {
     public static func apply(_ plan: Plan, report: ApplyReport, target: Target) -> String {
         var document = document(plan, target: target, schema: "rosplay.apply/1")
         document.outcomes = report.outcomes.map {
-            OutcomeDocument(kind: $0.operation.kind.rawValue, menu: $0.operation.menu, label: $0.operation.label, status: $0.status.rawValue, error: $0.error)
+            OutcomeDocument(kind: $0.operation.kind.rawValue, menu: $0.operation.menu, label: $0.operation.label, status: $0.status.rawValue, error: OrNull($0.error))
         }
         return encode(document)
     }
@@ -134,12 +157,12 @@ public enum ReportJSON {
         for (level, operationsOfLevel) in plan.levels.enumerated() {
             for operation in operationsOfLevel {
                 operations.append(OperationDocument(
-                    level: level + 1, kind: operation.kind.rawValue, menu: operation.menu, id: operation.id, label: operation.label,
-                    location: operation.location, before: operation.before,
+                    level: level + 1, kind: operation.kind.rawValue, menu: operation.menu, id: OrNull(operation.id), label: operation.label,
+                    location: OrNull(operation.location), before: OrNull(operation.before),
                     changes: operation.changes.map { change in
                         ChangeDocument(name: change.name,
-                                       old: change.sensitive ? change.old.map { _ in PlanRenderer.sensitive } : change.old,
-                                       new: change.sensitive ? change.new.map { _ in PlanRenderer.sensitive } : change.new)
+                                       old: OrNull(change.sensitive ? change.old.map { _ in PlanRenderer.sensitive } : change.old),
+                                       new: OrNull(change.sensitive ? change.new.map { _ in PlanRenderer.sensitive } : change.new))
                     }))
             }
         }

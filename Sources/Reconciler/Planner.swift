@@ -22,9 +22,6 @@ public struct Planner {
         if let board = desired.board, let live = snapshot.boardName, board != live {
             problems.append("the playbook is for board \(board); this router is \(live)")
         }
-        if let minimum = desired.minimumVersion, snapshot.version < minimum {
-            problems.append("the playbook needs RouterOS \(minimum) or later; the router runs \(snapshot.version)")
-        }
         var forward: [Int: [Operation]] = [:]
         var removals: [Int: [Operation]] = [:]
         for menu in desired.menus {
@@ -71,11 +68,12 @@ public struct Planner {
         }
     }
 
-    /// Names in `menu` on the router or (not absent) in the playbooks; `/interface` spans every interface type.
+    /// Names in `menu` on the router or (not absent) in the playbooks. `/interface` names are those
+    /// of every interface type's menu (RouterOS lists them all under `/interface`).
     func knownNames(in menu: String) -> Set<String> {
         let live = Set((snapshot.menus[menu] ?? []).compactMap { $0.properties["name"] })
-        let desiredMenus = desired.menus.filter { $0.path == menu || (menu == "/interface" && $0.path.hasPrefix("/interface/") && $0.spec.identity == ["name"]) }
-        let planned = desiredMenus.flatMap { $0.entries.filter { !$0.absent }.compactMap { $0["name"] } }
+        let defining = desired.menus.filter { menu == "/interface" ? InterfaceTypes.isInterfaceMenu($0.path) : $0.path == menu }
+        let planned = defining.flatMap { $0.entries.filter { !$0.absent }.compactMap { $0["name"] } }
         return live.union(planned)
     }
 }
@@ -93,10 +91,46 @@ struct MenuPlanner {
 
     mutating func run() {
         if menu.isSettings {
-            if let entry = menu.entries.last { compare(entry, with: live.first ?? LiveEntry(id: nil, properties: [:])) }
+            // The validator merges a settings menu into one entry.
+            if let entry = menu.entries.first { compare(entry, with: live.first ?? LiveEntry(id: nil, properties: [:])) }
             return
         }
-        var matched: [Int: LiveEntry] = [:]  // desired index → live entry
+        let matched = match()
+        var additions: [Int] = []
+        var removed: [(LiveEntry, String)] = []
+        for (index, entry) in menu.entries.enumerated() {
+            switch (entry.absent, matched[index]) {
+            case (true, let found?):
+                if found.isProtected || menu.spec.style == .fixed {
+                    problems.append("\(entry.location): \(menu.path) \(label(found)) is built in and cannot be removed")
+                } else {
+                    removed.append((found, entry.location.description))
+                }
+            case (true, nil):
+                break
+            case (false, let found?):
+                compare(entry, with: found)
+            case (false, nil) where menu.spec.style == .fixed:
+                problems.append("\(entry.location): \(menu.path) has no entry with \(label(entry)); entries of a fixed menu cannot be added")
+            case (false, nil):
+                additions.append(index)
+            }
+        }
+        if menu.exclusive {
+            let claimed = Set(matched.values.compactMap(\.id))
+            for entry in live where !claimed.contains(entry.id ?? "") && !entry.isProtected {
+                removed.append((entry, menu.location.description))
+            }
+        }
+        var order = live.compactMap(\.id)
+        if menu.spec.ordered { planMoves(matched, order: &order) }
+        for index in additions { add(menu.entries[index], index: index, matched: matched, order: order) }
+        removals += removed.map { removal($0.0, location: $0.1, order: order) }
+    }
+
+    /// Desired index → the live entry with the same identity (dynamic entries never match).
+    func match() -> [Int: LiveEntry] {
+        var matched: [Int: LiveEntry] = [:]
         var claimed = Set<String>()
         for (index, entry) in menu.entries.enumerated() {
             let key = menu.identity(of: entry)
@@ -109,24 +143,7 @@ struct MenuPlanner {
                 claimed.insert(found.id ?? "")
             }
         }
-        for (index, entry) in menu.entries.enumerated() {
-            switch (entry.absent, matched[index]) {
-            case (true, let found?):
-                removals.append(removal(found, location: entry.location.description))
-            case (true, nil):
-                break
-            case (false, let found?):
-                compare(entry, with: found)
-            case (false, nil):
-                add(entry, index: index, matched: matched)
-            }
-        }
-        if menu.exclusive {
-            for entry in live where !claimed.contains(entry.id ?? "") && !entry.isProtected {
-                removals.append(removal(entry, location: menu.location.description))
-            }
-        }
-        if menu.spec.ordered { planMoves(matched) }
+        return matched
     }
 
     // MARK: - Add, set, unset, remove
@@ -140,35 +157,33 @@ struct MenuPlanner {
         return parts.isEmpty ? (entry.id ?? "") : parts.joined(separator: " ")
     }
 
-    mutating func add(_ entry: DesiredEntry, index: Int, matched: [Int: LiveEntry]) {
-        for (name, property) in menu.spec.properties where property.required && entry[name] == nil && versionHas(name) {
+    /// An add; in ordered menus placed before the first of: the next entry of the playbook that
+    /// exists, and the anchors of this and every later entry, in the order the moves leave.
+    mutating func add(_ entry: DesiredEntry, index: Int, matched: [Int: LiveEntry], order: [String]) {
+        for (name, property) in menu.spec.properties where property.required && entry[name] == nil && schema.accepts(name, in: menu.path) {
             problems.append("\(entry.location): cannot add to \(menu.path) without \(name)")
         }
-        var before: String?
-        if menu.spec.ordered {
-            // Before the next entry of the playbook that already exists, else before the anchor.
-            before = menu.entries.indices.dropFirst(index + 1).lazy.compactMap { matched[$0]?.id }.first
-            if let anchor = entry.placeBefore {
-                let anchorID = self.anchor(anchor, for: entry)
-                if before == nil || (anchorID.flatMap(position) ?? .max) < (before.flatMap(position) ?? .max) { before = anchorID }
-            }
-        }
+        let before = menu.spec.ordered ? earliest(limits(after: index, matched: matched), in: order) : nil
         let changes = entry.properties.map { PropertyChange(name: $0.name, old: nil, new: $0.value, sensitive: entry.sensitive.contains($0.name)) }
         self.changes.append(Operation(kind: .add, menu: menu.path, id: nil, label: label(entry), changes: changes, before: before, originalBefore: nil, location: entry.location.description))
     }
 
     mutating func compare(_ entry: DesiredEntry, with found: LiveEntry) {
         var differences: [PropertyChange] = []
-        for (name, value) in entry.properties where found.properties[name] != value {
+        // Write-only properties (a user's password) are never printed, so they cannot be compared.
+        for (name, value) in entry.properties where found.properties[name] != value && menu.spec.properties[name]?.access != .writeOnly {
             differences.append(PropertyChange(name: name, old: found.properties[name], new: value, sensitive: entry.sensitive.contains(name) || isSensitive(name)))
         }
         var unsets: [PropertyChange] = []
         if entry.exact {
+            let canUnset = schema.arguments(of: "unset", in: menu.path) != nil
             for (name, value) in found.properties.sorted(by: { $0.key < $1.key }) where isUnmanagedConfigured(name, value, in: entry) {
-                if let fallback = menu.spec.properties[name]?.defaultValue, schema.arguments(of: "unset", in: menu.path) == nil {
+                if canUnset {
+                    unsets.append(PropertyChange(name: name, old: value, new: nil, sensitive: isSensitive(name)))
+                } else if let fallback = menu.spec.properties[name]?.defaultValue {
                     differences.append(PropertyChange(name: name, old: value, new: fallback, sensitive: isSensitive(name)))
                 } else {
-                    unsets.append(PropertyChange(name: name, old: value, new: nil, sensitive: isSensitive(name)))
+                    problems.append("\(entry.location): _exact: RouterOS \(schema.version) cannot unset \(menu.path) \(name), and its default is not known")
                 }
             }
         }
@@ -181,70 +196,78 @@ struct MenuPlanner {
         }
     }
 
-    /// A live property an exact entry does not name, that is configurable and not at its default.
+    /// A live property an exact entry does not name that the catalog knows to be configurable and
+    /// not at its default (a property the catalog does not describe may print its default: left alone).
     func isUnmanagedConfigured(_ name: String, _ value: String, in entry: DesiredEntry) -> Bool {
-        guard entry[name] == nil, !Planner.markers.contains(name), versionHas(name) else { return false }
-        guard let property = menu.spec.properties[name] else { return true }
+        guard entry[name] == nil, !menu.identity.contains(name), schema.accepts(name, in: menu.path),
+              let property = menu.spec.properties[name] else { return false }
         return property.access == .readWrite && property.defaultValue != value && !property.required
     }
 
-    func removal(_ entry: LiveEntry, location: String) -> Operation {
+    /// A remove, keeping the entry's values (and, in ordered menus, its successor) so undo can put it back.
+    func removal(_ entry: LiveEntry, location: String, order: [String]) -> Operation {
         let kept = entry.properties.filter { name, _ in
-            !Planner.markers.contains(name) && menu.spec.properties[name]?.access != .readOnly && versionHas(name)
+            !Planner.markers.contains(name) && menu.spec.properties[name]?.access != .readOnly && schema.accepts(name, in: menu.path)
         }
         let changes = kept.sorted { $0.key < $1.key }.map { PropertyChange(name: $0.key, old: $0.value, new: nil, sensitive: isSensitive($0.key)) }
         return Operation(kind: .remove, menu: menu.path, id: entry.id, label: label(entry), changes: changes, before: nil,
-                         originalBefore: successor(of: entry.id), location: location)
+                         originalBefore: menu.spec.ordered ? successor(of: entry.id, in: order) : nil, location: location)
     }
 
     func isSensitive(_ name: String) -> Bool {
         menu.spec.properties[name]?.sensitive == true
     }
 
-    func versionHas(_ name: String) -> Bool {
-        schema.arguments(of: "add", in: menu.path)?[name] != nil || schema.arguments(of: "set", in: menu.path)?[name] != nil
-    }
-
     // MARK: - Order
 
-    /// The `.id` after `id` in the live order, for ordered menus.
-    func successor(of id: String?) -> String? {
-        guard menu.spec.ordered, let id, let index = live.firstIndex(where: { $0.id == id }), index + 1 < live.count else { return nil }
-        return live[index + 1].id
-    }
-
-    func position(_ id: String) -> Int? {
-        live.firstIndex { $0.id == id }
+    /// The `.id` after `id` in `order`.
+    func successor(of id: String?, in order: [String]) -> String? {
+        guard let id, let index = order.firstIndex(of: id), index + 1 < order.count else { return nil }
+        return order[index + 1]
     }
 
     /// The live entry an anchor's properties designate.
     mutating func anchor(_ anchor: [(name: String, value: String)], for entry: DesiredEntry) -> String? {
         guard let found = live.first(where: { candidate in anchor.allSatisfy { candidate.properties[$0.name] == $0.value } }) else {
             let text = anchor.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-            problems.append("\(entry.location): _place-before: no entry of \(menu.path) has \(text)")
+            let problem = "\(entry.location): _place-before: no entry of \(menu.path) has \(text)"
+            if !problems.contains(problem) { problems.append(problem) }
             return nil
         }
         return found.id
     }
 
-    /// Moves for existing managed entries that are out of the playbook's order or after their anchor.
-    /// Works on a simulated order so each move is computed against the order the previous ones leave.
-    mutating func planMoves(_ matched: [Int: LiveEntry]) {
-        let removed = Set(removals.compactMap(\.id))
-        var order = live.compactMap(\.id).filter { !removed.contains($0) }
+    /// What the entry at `index` must precede: the next entry of the playbook that already exists,
+    /// and the anchors of this entry and of every later one (order is transitive).
+    mutating func limits(after index: Int, matched: [Int: LiveEntry]) -> [String] {
+        var limits: [String] = []
+        let later = menu.entries.indices.dropFirst(index + 1).filter { !menu.entries[$0].absent }
+        if let next = later.lazy.compactMap({ matched[$0]?.id }).first { limits.append(next) }
+        for position in [index] + later {
+            if let written = menu.entries[position].placeBefore, let id = anchor(written, for: menu.entries[position]) { limits.append(id) }
+        }
+        return limits
+    }
+
+    /// The limit that comes first in `order`.
+    func earliest(_ limits: [String], in order: [String]) -> String? {
+        limits.min { (order.firstIndex(of: $0) ?? .max) < (order.firstIndex(of: $1) ?? .max) }
+    }
+
+    /// Moves for existing managed entries that are out of the playbook's order or after an anchor,
+    /// last entry first, each computed on the order the previous moves leave (`order` is updated).
+    /// Entries about to be removed stay in `order`: they are still there when the moves run.
+    mutating func planMoves(_ matched: [Int: LiveEntry], order: inout [String]) {
         let existing = menu.entries.indices.filter { !menu.entries[$0].absent && matched[$0] != nil }
-        for (offset, index) in existing.enumerated().reversed() {
-            guard let id = matched[index]?.id, var current = order.firstIndex(of: id) else { continue }
-            var limits: [String] = []
-            if offset + 1 < existing.count, let next = matched[existing[offset + 1]]?.id { limits.append(next) }
-            if let anchor = menu.entries[index].placeBefore, let anchorID = self.anchor(anchor, for: menu.entries[index]) { limits.append(anchorID) }
-            guard let destination = limits.min(by: { (order.firstIndex(of: $0) ?? .max) < (order.firstIndex(of: $1) ?? .max) }),
+        for index in existing.reversed() {
+            guard let id = matched[index]?.id, let current = order.firstIndex(of: id),
+                  let destination = earliest(limits(after: index, matched: matched), in: order),
                   let limit = order.firstIndex(of: destination), current > limit else { continue }
+            let originalBefore = successor(of: id, in: order)
             order.remove(at: current)
-            current = order.firstIndex(of: destination)!
-            order.insert(id, at: current)
+            order.insert(id, at: order.firstIndex(of: destination)!)
             changes.append(Operation(kind: .move, menu: menu.path, id: id, label: label(menu.entries[index]), changes: [], before: destination,
-                                     originalBefore: successor(of: id), location: menu.entries[index].location.description))
+                                     originalBefore: originalBefore, location: menu.entries[index].location.description))
         }
     }
 }

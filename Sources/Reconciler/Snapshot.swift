@@ -32,18 +32,16 @@ public struct Snapshot: Sendable {
         self.menus = menus
     }
 
-    /// Reads the router's version and board, then each menu of `desired` (and those its references name).
-    public static func read(_ desired: DesiredState, from session: RouterSession) async throws -> Snapshot {
-        let resource = try await session.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
-        let version = resource?["version"].flatMap(RouterOSVersion.init) ?? RouterOSVersion("7.0")!
+    /// Reads each menu of `desired`, and those its references name, as `identity`'s router has them.
+    public static func read(_ desired: DesiredState, schema: RouterSchema, identity: RouterIdentity, from session: RouterSession) async throws -> Snapshot {
         // One print per menu, all in flight together (tagged), so a slow link costs one round trip.
         let menus = try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
-            for path in menusToRead(desired) {
+            for path in menusToRead(desired, schema: schema) {
                 group.addTask { (path, try await read(path, from: session)) }
             }
             return try await group.reduce(into: [String: [LiveEntry]]()) { $0[$1.0] = $1.1 }
         }
-        return Snapshot(version: version, boardName: resource?["board-name"], menus: menus)
+        return Snapshot(version: identity.version, boardName: identity.boardName, menus: menus)
     }
 
     /// The entries of one menu, `.id` taken out of the properties.
@@ -55,12 +53,14 @@ public struct Snapshot: Sendable {
         }
     }
 
-    /// The desired menus plus every menu their references point into (to check names exist).
-    static func menusToRead(_ desired: DesiredState) -> [String] {
+    /// The desired menus plus every menu their references point into (to check names exist), as far
+    /// as this version has the menu and the referring property.
+    static func menusToRead(_ desired: DesiredState, schema: RouterSchema) -> [String] {
         var paths = desired.menus.map(\.path)
         for menu in desired.menus {
-            for property in menu.spec.properties.values {
-                for target in property.kind.referencedMenus where !paths.contains(target) && MenuCatalog.spec(for: target) != nil {
+            for (name, property) in menu.spec.properties where schema.accepts(name, in: menu.path) {
+                for target in property.kind.referencedMenus
+                where !paths.contains(target) && MenuCatalog.spec(for: target) != nil && schema.hasMenu(target) {
                     paths.append(target)
                 }
             }
@@ -69,11 +69,26 @@ public struct Snapshot: Sendable {
     }
 }
 
+/// Which router this is: what `/system/resource` says of its version and board.
+public struct RouterIdentity: Sendable {
+    public var version: RouterOSVersion
+    public var boardName: String?
+
+    /// Reads `/system/resource`; a router that does not say its version is an error.
+    public static func read(from session: RouterSession) async throws -> RouterIdentity {
+        let resource = try await session.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
+        guard let version = resource?["version"].flatMap(RouterOSVersion.init) else {
+            throw PlanError(problems: ["the router did not say which RouterOS version it runs"])
+        }
+        return RouterIdentity(version: version, boardName: resource?["board-name"])
+    }
+}
+
 extension ValueKind {
     /// The menus whose entries' names this kind refers to.
     var referencedMenus: [String] {
         switch self {
-        case .reference(let menu, _): return menu == "/interface" ? ["/interface"] : [menu]
+        case .reference(let menu, _): return [menu]
         case .negatable(let inner), .list(let inner): return inner.referencedMenus
         case .choice(let kinds): return kinds.flatMap(\.referencedMenus)
         default: return []

@@ -166,6 +166,72 @@ import Testing
         }
     }
 
+    @Test func callerTagsAreReplacedSoTheyCannotCollide() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let stream = client.stream(Command("/ip/firewall/address-list/listen", tag: "1"))
+            // Kept, a caller's tag equal to the stream's would take over the stream's entry in flight.
+            _ = try await client.execute(Command("/system/identity/print", tag: stream.tag))
+            _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "t", "address": "192.0.2.7"]))
+            var rows = stream.makeAsyncIterator()
+            #expect(try await rows.next()?["address"] == "192.0.2.7")
+            try await stream.cancel()
+        }
+    }
+
+    @Test func commandTimeoutFailsACommandWithoutDoneAndKeepsTheConnection() async throws {
+        try await withRouter(faults: FaultInjection(latency: .seconds(1))) { router in
+            let client = try await RouterOSClient.connect(ConnectionConfiguration(
+                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, commandTimeout: .milliseconds(200)))
+            let clock = ContinuousClock()
+            let started = clock.now
+            await #expect {
+                try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            } throws: { error in
+                guard case RouterOSError.commandTimeout(let command) = error else { return false }
+                return command.hasPrefix("/login")
+            }
+            #expect(clock.now - started < .milliseconds(800))
+            // The late `!done` finds nothing waiting for it and is ignored.
+            try await Task.sleep(for: .milliseconds(1200))
+            #expect(client.isConnected)
+            await client.close()
+        }
+    }
+
+    @Test func untaggedDoneWhileCommandsAreInFlightFailsThemAndCloses() async throws {
+        let server = try await ScriptedServer(reply: SentenceEncoder.bytes(of: Reply.done().sentence))
+        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.port, security: .plain))
+        await #expect {
+            try await client.execute(Command("/system/identity/print"))
+        } throws: { error in
+            guard case RouterOSError.connectionLost(_, let reason) = error else { return false }
+            return reason == "protocol error: malformed sentence: untagged !done while tagged commands are in flight"
+        }
+        #expect(await eventually { !client.isConnected })
+        await server.stop()
+    }
+
+    @Test func connectionClosedInTheMiddleOfASentenceIsAProtocolError() async throws {
+        let truncated = Array(SentenceEncoder.bytes(of: Sentence(["!re", "=name=x"])).dropLast())
+        let server = try await ScriptedServer(reply: truncated, thenClose: true)
+        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.port, security: .plain))
+        await #expect {
+            try await client.execute(Command("/system/identity/print"))
+        } throws: { error in
+            guard case RouterOSError.connectionLost(_, let reason) = error else { return false }
+            return reason == "protocol error: malformed sentence: connection closed in the middle of a sentence"
+        }
+        await server.stop()
+    }
+
+    @Test func stoppingTheRouterClosesOpenSessions() async throws {
+        let router = try await TestRouter.start()
+        let client = try await router.loggedIn()
+        try await router.stop()
+        #expect(await eventually { !client.isConnected })
+    }
+
     @Test func quitIsFatal() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()

@@ -66,21 +66,20 @@ import Testing
                 try await second.login(user: TestRouter.user.name, password: TestRouter.user.password)
             }
             await first.close()
-            try await Task.sleep(for: .milliseconds(100))
-            _ = try await router.loggedIn()
+            // Once the router has seen the first session end, there is room again.
+            #expect(await eventually { (try? await router.loggedIn()) != nil })
         }
     }
 
-    @Test func emptyIsOnlySentFrom718On() async throws {
-        // All embedded versions are 7.18 or later, so every one of them says !empty.
-        for version in ["7.18.2", "7.24"] {
-            try await withRouter(version: version) { router in
-                let session = try await RawSession(port: router.server.apiPort!)
-                session.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
-                _ = await session.readUntilDone()
-                session.send("/ip/firewall/address-list/print")
-                #expect(await session.readUntilDone() == [Reply(.empty), .done()])
-            }
+    @Test(arguments: [("7.16", [Reply.done()]), ("7.18.2", [Reply(.empty), .done()]), ("7.24", [Reply(.empty), .done()])])
+    func emptyIsOnlySentFrom718On(version: String, expected: [Reply]) async throws {
+        // The configured version decides: 7.16 runs on the oldest embedded schema (7.18.2) but says no !empty.
+        try await withRouter(version: version) { router in
+            let session = try await RawSession(port: router.server.apiPort!)
+            session.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
+            _ = await session.readUntilDone()
+            session.send("/ip/firewall/address-list/print")
+            #expect(await session.readUntilDone() == expected)
         }
     }
 }

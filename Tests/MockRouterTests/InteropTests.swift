@@ -39,11 +39,12 @@ import Testing
         let otherCA = try TestCertificates.shared.unrelatedCA()
         try await withRouter { router in
             for client in Self.clients {
-                let (status, _) = try await PythonInterop.check(client, [
+                let (status, output) = try await PythonInterop.check(client, [
                     "--host", "localhost", "--port", "\(router.server.apiSSLPort!)", "--mode", "verify", "--cafile", otherCA,
                     "--user", TestRouter.user.name, "--password", TestRouter.user.password,
                 ])
                 #expect(status != 0, "\(client) accepted a certificate from an unrelated CA")
+                #expect(output.contains("certificate verify failed"), "\(client):\n\(output)")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Playbook
 import RouterModel
 import Testing
@@ -106,6 +107,53 @@ struct PlannerTests {
         } throws: { error in
             let text = "\(error)"
             return text.contains("interface=wg9 names nothing") && text.contains("the playbook is for board CHR")
+        }
+    }
+
+    @Test func settingsMenusAddUpAcrossPlaybooks() throws {
+        let live = ["/ip/dns": [LiveEntry(id: nil, properties: ["allow-remote-requests": "false", "cache-size": "2048KiB"])]]
+        let directory = NSTemporaryDirectory() + "settings-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "menus:\n  /ip/dns: { allow-remote-requests: yes }\n".write(toFile: directory + "/a.yaml", atomically: true, encoding: .utf8)
+        try "menus:\n  /ip/dns: { cache-size: 4096KiB }\n".write(toFile: directory + "/b.yaml", atomically: true, encoding: .utf8)
+        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load([directory + "/a.yaml", directory + "/b.yaml"]))
+        #expect(desired.menus.count == 1 && desired.menus[0].entries.count == 1)
+        let result = try Planner(desired: desired, snapshot: Snapshot(version: schema.version, boardName: nil, menus: live), schema: schema).plan()
+        #expect(result.operations.first?.changes.map(\.name).sorted() == ["allow-remote-requests", "cache-size"])
+    }
+
+    @Test func fixedAndBuiltInEntriesAreNeverAddedOrRemoved() throws {
+        let ports = ["/interface/ethernet": [LiveEntry(id: "*1", properties: ["default-name": "ether1", "name": "ether1"])]]
+        #expect(throws: PlanError.self) { try plan("menus:\n  /interface/ethernet:\n    - { default-name: ether9, name: wan }\n", ports) }
+        let lists = ["/interface/list": [LiveEntry(id: "*1", properties: ["name": "all", "builtin": "true"])]]
+        #expect(throws: PlanError.self) { try plan("menus:\n  /interface/list:\n    - { name: all, _absent: yes }\n", lists) }
+        #expect(throws: PlaybookError.self) { try plan("menus:\n  /ip/service:\n    exclusive: true\n    entries: []\n", [:]) }
+    }
+
+    @Test func writeOnlyValuesAreNotComparedButAreSentOnAdd() throws {
+        let live = ["/user": [LiveEntry(id: "*1", properties: ["name": "ops", "group": "full"])], "/user/group": [LiveEntry(id: "*2", properties: ["name": "full"])]]
+        #expect(try plan("menus:\n  /user:\n    - { name: ops, group: full, password: pw }\n", live).isEmpty)
+        let added = try plan("menus:\n  /user:\n    - { name: new, group: full, password: pw }\n", live)
+        #expect(added.operations.first?.changes.contains { $0.name == "password" && $0.sensitive } == true)
+    }
+
+    @Test func referencesIntoMenusTheVersionLacksAreNotRead() {
+        let old = RouterSchema.embedded(RouterOSVersion("7.18.2")!)!
+        let desired = try! PlaybookValidator(schema: old, environment: [:]).validate(PlaybookLoader.load(
+            text: "menus:\n  /routing/bgp/connection:\n    - { name: up, as: 65001, local.role: ebgp, remote.address: \"2001:db8::1\" }\n", file: "t.yaml"))
+        let menus = Snapshot.menusToRead(desired, schema: old)
+        #expect(menus.contains("/routing/bgp/template"))
+        #expect(!menus.contains("/routing/bgp/instance"))
+    }
+
+    @Test func minimumVersionIsTheRoutersNotTheSchemas() throws {
+        let yaml = "routeros: \"7.21\"\nmenus:\n  /system/identity: { name: x }\n"
+        #expect(throws: Never.self) {
+            try PlaybookValidator(schema: schema, version: RouterOSVersion("7.21.1")!, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
+        }
+        #expect(throws: PlaybookError.self) {
+            try PlaybookValidator(schema: schema, version: RouterOSVersion("7.20.8")!, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
         }
     }
 

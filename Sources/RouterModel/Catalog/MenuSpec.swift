@@ -46,6 +46,10 @@ public struct MenuSpec: Hashable, Sendable {
         self.properties = properties
     }
 
+    /// Arguments of `add` and `set` that steer the command (select, place, copy) rather than
+    /// describe the entry; a playbook never writes them as properties.
+    public static let controlArguments: Set<String> = ["numbers", ".id", "place-before", "copy-from"]
+
     /// Properties whose values are secrets.
     public var sensitiveProperties: Set<String> {
         Set(properties.filter { $0.value.sensitive }.keys)

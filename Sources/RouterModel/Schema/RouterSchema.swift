@@ -53,6 +53,11 @@ public struct RouterSchema: Sendable {
         menus[path] != nil
     }
 
+    /// True when `property` can be given to `add` or `set` in `menu` in this version.
+    public func accepts(_ property: String, in menu: String) -> Bool {
+        arguments(of: "add", in: menu)?[property] != nil || arguments(of: "set", in: menu)?[property] != nil
+    }
+
     /// The arguments `command` accepts in `menu`, or nil when the menu or command does not exist.
     public func arguments(of command: String, in menu: String) -> [String: String]? {
         menus[menu]?[command]

@@ -49,11 +49,11 @@ public enum IPText {
     }
 
     /// Parses `address[/length]`; a bare address has the full length.
-    public static func prefix(_ text: String) -> (address: Address, length: Int, hadLength: Bool)? {
+    public static func prefix(_ text: String) -> (address: Address, length: Int)? {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let address = Address(String(parts[0])) else { return nil }
-        guard parts.count == 2 else { return (address, address.bitCount, false) }
+        guard parts.count == 2 else { return (address, address.bitCount) }
         guard let length = Int(parts[1]), (0...address.bitCount).contains(length), !parts[1].hasPrefix("+") else { return nil }
-        return (address, length, true)
+        return (address, length)
     }
 }

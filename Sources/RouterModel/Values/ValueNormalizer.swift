@@ -47,7 +47,7 @@ public enum ValueNormalizer {
             guard !parts[1].isEmpty else { throw .malformed(expected: "an interface after %") }
             return address + "%" + parts[1]
         case .ipPrefix(let family, let masked):
-            guard let (address, length, _) = IPText.prefix(value), family == nil || address.family == family else {
+            guard let (address, length) = IPText.prefix(value), family == nil || address.family == family else {
                 throw .malformed(expected: "an address with a prefix length, such as \(family == .v4 ? "192.0.2.0/24" : "2001:db8::/48")")
             }
             return "\((masked ? address.masked(to: length) : address).text)/\(length)"
@@ -97,7 +97,7 @@ public enum ValueNormalizer {
                   low.family == high.family, family == nil || low.family == family else { throw expected }
             return "\(low.text)-\(high.text)"
         }
-        guard let (address, length, _) = IPText.prefix(value), family == nil || address.family == family else { throw expected }
+        guard let (address, length) = IPText.prefix(value), family == nil || address.family == family else { throw expected }
         return length == address.bitCount ? address.text : "\(address.masked(to: length).text)/\(length)"
     }
 

@@ -16,8 +16,13 @@ public struct SentenceFrameDecoder: ByteToMessageDecoder {
         return .continue
     }
 
+    /// Decodes what is left; at end of file, a sentence (or word) begun but not ended is a
+    /// ``ProtocolError/malformedSentence(_:)``: the peer closed in the middle of it.
     public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         while try decode(context: context, buffer: &buffer) == .continue {}
+        if seenEOF, decoder.hasPartialSentence || buffer.readableBytes > 0 {
+            throw ProtocolError.malformedSentence("connection closed in the middle of a sentence")
+        }
         return .needMoreData
     }
 }

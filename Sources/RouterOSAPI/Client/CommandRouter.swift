@@ -27,7 +27,11 @@ extension PendingCommand.Sink {
 ///
 /// Every command carries a tag; many may be in flight at once and their replies interleave.
 /// A `!trap` is remembered and reported when the command's `!done` arrives. `!fatal`, a
-/// protocol error or the connection closing fails every command still in flight.
+/// protocol error (an untagged `!trap` or `!done` among them) or the connection closing fails
+/// every command still in flight.
+///
+/// A command that cannot be sent (the connection is closed, or its tag is already in flight)
+/// fails its write promise only: the writer fails the command's sink, once.
 final class CommandRouter: ChannelDuplexHandler {
     typealias InboundIn = Sentence
     typealias OutboundIn = PendingCommand
@@ -38,24 +42,48 @@ final class CommandRouter: ChannelDuplexHandler {
         var sink: PendingCommand.Sink
         var rows: [Row] = []
         var traps: [RouterOSTrap] = []
+        /// Fails the command when no `!done` came in time.
+        var timeout: Scheduled<Void>?
     }
 
     private var inFlight: [String: InFlight] = [:]
     private var closeReason: String?
+    private let commandTimeout: TimeAmount?
+
+    /// - Parameter commandTimeout: how long a command may wait for its `!done` before it fails with
+    ///   ``RouterOSError/commandTimeout(command:)``; nil to wait forever. Streams are exempt: they end only when cancelled.
+    init(commandTimeout: TimeAmount?) {
+        self.commandTimeout = commandTimeout
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let pending = unwrapOutboundIn(data)
         guard let tag = pending.command.tag, !tag.isEmpty else {
             preconditionFailure("CommandRouter needs tagged commands")
         }
+        let command = pending.command.description
         guard closeReason == nil, context.channel.isActive else {
-            let error = RouterOSError.connectionLost(command: pending.command.description, reason: closeReason ?? "connection closed")
-            pending.sink.fail(error)
-            promise?.fail(error)
+            promise?.fail(RouterOSError.connectionLost(command: command, reason: closeReason ?? "connection closed"))
             return
         }
-        inFlight[tag] = InFlight(command: pending.command, sink: pending.sink)
+        guard inFlight[tag] == nil else {
+            promise?.fail(RouterOSError.tagInUse(command: command, tag: tag))
+            return
+        }
+        var entry = InFlight(command: pending.command, sink: pending.sink)
+        if let commandTimeout, case .collect = pending.sink {
+            entry.timeout = context.eventLoop.assumeIsolated().scheduleTask(in: commandTimeout) {
+                self.timeOut(tag)
+            }
+        }
+        inFlight[tag] = entry
         context.write(wrapOutboundOut(pending.command.sentence), promise: promise)
+    }
+
+    /// Fails the command with `tag` for want of a `!done`; a late reply to it is then ignored.
+    private func timeOut(_ tag: String) {
+        guard let entry = inFlight.removeValue(forKey: tag) else { return }
+        entry.sink.fail(RouterOSError.commandTimeout(command: entry.command.description))
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -72,7 +100,14 @@ final class CommandRouter: ChannelDuplexHandler {
             context.close(promise: nil)
             return
         }
-        guard let tag = reply.tag, var entry = inFlight[tag] else { return }
+        guard let tag = reply.tag else {
+            // Every command is tagged, so an untagged `!trap` or `!done` answers none of them.
+            if !inFlight.isEmpty, reply.kind == .trap || reply.kind == .done {
+                errorCaught(context: context, error: ProtocolError.malformedSentence("untagged \(reply.kind) while tagged commands are in flight"))
+            }
+            return
+        }
+        guard var entry = inFlight[tag] else { return }
         switch reply.kind {
         case .re:
             let row = Row(reply.attributes)
@@ -90,6 +125,7 @@ final class CommandRouter: ChannelDuplexHandler {
             inFlight[tag] = entry
         case .done:
             inFlight[tag] = nil
+            entry.timeout?.cancel()
             finish(entry, done: reply)
         case .empty, .fatal, .other:
             break
@@ -131,8 +167,8 @@ final class CommandRouter: ChannelDuplexHandler {
         let entries = inFlight.values
         inFlight = [:]
         for entry in entries {
+            entry.timeout?.cancel()
             entry.sink.fail(error(entry.command.description))
         }
     }
-
 }

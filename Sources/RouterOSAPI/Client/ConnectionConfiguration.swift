@@ -11,15 +11,27 @@ public struct ConnectionConfiguration: Hashable, Sendable {
     public var host: String
     public var port: Int
     public var security: Security
-    /// Time allowed for TCP connect plus the TLS handshake.
+    /// Time allowed for TCP connect plus the TLS handshake, together.
     public var connectTimeout: Duration
+    /// Time a command may wait for its `!done` before it fails with
+    /// ``RouterOSError/commandTimeout(command:)``; nil (the default) waits as long as the
+    /// connection lives. Streams (``RouterOSClient/stream(_:)``) are exempt: they end when cancelled.
+    public var commandTimeout: Duration?
     public var limits: WireLimits
 
-    public init(host: String, port: Int? = nil, security: Security, connectTimeout: Duration = .seconds(10), limits: WireLimits = .default) {
+    public init(
+        host: String,
+        port: Int? = nil,
+        security: Security,
+        connectTimeout: Duration = .seconds(10),
+        commandTimeout: Duration? = nil,
+        limits: WireLimits = .default
+    ) {
         self.host = host
         self.security = security
         self.port = port ?? Self.defaultPort(for: security)
         self.connectTimeout = connectTimeout
+        self.commandTimeout = commandTimeout
         self.limits = limits
     }
 

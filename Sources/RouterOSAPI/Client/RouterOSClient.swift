@@ -12,8 +12,9 @@ import NIOPosix
 /// let rows = try await client.execute(Command("/ip/address/print")).rows
 /// ```
 ///
-/// Every command is sent with its own `.tag`, so any number may be in flight at once from
-/// any number of tasks; replies are matched by tag.
+/// Every command is sent with its own `.tag`, which the client assigns (a tag already on the
+/// command is replaced), so any number may be in flight at once from any number of tasks;
+/// replies are matched by tag.
 public final class RouterOSClient: Sendable {
     private let channel: Channel
     private let nextTag = NIOLockedValueBox(0)
@@ -30,20 +31,22 @@ public final class RouterOSClient: Sendable {
         self.logger = logger
     }
 
-    /// Opens a connection: TCP, then TLS as configured. Does not log in.
+    /// Opens a connection: TCP, then TLS as configured, both within `connectTimeout`. Does not log in.
     public static func connect(
         _ configuration: ConnectionConfiguration,
         logger: Logger = Logger(label: "rosplay.api"),
         eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> RouterOSClient {
         let target = "\(configuration.host):\(configuration.port)"
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.connectTimeout.components.seconds) * 1_000_000_000
-            + configuration.connectTimeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount(configuration.connectTimeout)
+        // One deadline for TCP and TLS together: the handshake gets what the connect left.
+        let deadline = NIODeadline.now() + timeout
         let channel: Channel
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
                 .connectTimeout(timeout)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelOption(.socketOption(.so_keepalive), value: 1)
                 .connect(host: configuration.host, port: configuration.port)
                 .get()
         } catch let error as ChannelError {
@@ -53,7 +56,7 @@ public final class RouterOSClient: Sendable {
             throw RouterOSError.connectFailed("\(target): \(error)")
         }
         do {
-            let transport = try await configurePipeline(channel, configuration, timeout: timeout).get()
+            let transport = try await configurePipeline(channel, configuration, deadline: deadline).get()
             logger.debug("connected", metadata: ["target": "\(target)", "transport": "\(transport)"])
             return RouterOSClient(channel: channel, target: target, transport: transport, logger: logger)
         } catch {
@@ -62,7 +65,7 @@ public final class RouterOSClient: Sendable {
         }
     }
 
-    private static func configurePipeline(_ channel: Channel, _ configuration: ConnectionConfiguration, timeout: TimeAmount) -> EventLoopFuture<String> {
+    private static func configurePipeline(_ channel: Channel, _ configuration: ConnectionConfiguration, deadline: NIODeadline) -> EventLoopFuture<String> {
         channel.eventLoop.flatSubmit {
             let sync = channel.pipeline.syncOperations
             do {
@@ -71,7 +74,7 @@ public final class RouterOSClient: Sendable {
                     let handler = try OpenSSLHandler(configuration: tls, peerName: configuration.host, on: channel.eventLoop)
                     try sync.addHandler(handler)
                     let timedOut = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
-                    let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+                    let expiry = channel.eventLoop.scheduleTask(deadline: deadline) {
                         timedOut.value = true
                         channel.close(promise: nil)
                     }
@@ -80,11 +83,11 @@ public final class RouterOSClient: Sendable {
                             throw RouterOSError.connectTimeout("\(configuration.host):\(configuration.port) (TLS handshake)")
                         }
                         throw error
-                    }.always { _ in deadline.cancel() }
+                    }.always { _ in expiry.cancel() }
                 }
                 try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.limits)))
                 try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
-                try sync.addHandler(CommandRouter())
+                try sync.addHandler(CommandRouter(commandTimeout: configuration.commandTimeout.map { TimeAmount($0) }))
                 return transport
             } catch {
                 return channel.eventLoop.makeFailedFuture(error)
@@ -107,15 +110,17 @@ public final class RouterOSClient: Sendable {
         }
     }
 
-    /// Sends `command` and waits for its `!done`.
-    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`.
+    /// Sends `command` and waits for its `!done`. The client tags it: any `.tag` on it is replaced.
+    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`;
+    ///   ``RouterOSError/commandTimeout(command:)`` when ``ConnectionConfiguration/commandTimeout`` passed first.
     public func execute(_ command: Command) async throws -> Response {
         let promise = channel.eventLoop.makePromise(of: Response.self)
         send(PendingCommand(command: tagged(command), sink: .collect(promise)))
         return try await promise.futureResult.get()
     }
 
-    /// Sends a command that keeps replying and returns its rows as they come.
+    /// Sends a command that keeps replying and returns its rows as they come. The client tags it:
+    /// any `.tag` on it is replaced; ``ReplyStream/tag`` is the one sent.
     public func stream(_ command: Command) -> ReplyStream {
         let command = tagged(command)
         let tag = command.tag!
@@ -142,19 +147,20 @@ public final class RouterOSClient: Sendable {
     /// True until the connection closes.
     public var isConnected: Bool { channel.isActive }
 
+    /// `command` with the client's next tag, replacing any the caller set: a tag of the caller's
+    /// could collide with one of the client's in flight.
     private func tagged(_ command: Command) -> Command {
         var command = command
-        if command.tag?.isEmpty ?? true {
-            command.tag = String(nextTag.withLockedValue { value in value += 1; return value })
-        }
+        command.tag = String(nextTag.withLockedValue { value in value += 1; return value })
         return command
     }
 
     private func send(_ pending: PendingCommand) {
         logger.trace("send", metadata: ["command": "\(pending.command)"])
-        // A write to a closed channel never reaches the CommandRouter: fail the command here too.
+        // A command that cannot be sent fails here, once: the CommandRouter fails the write (closed
+        // connection, tag in flight), and a write to a closed channel never reaches it.
         channel.writeAndFlush(pending).whenFailure { error in
-            pending.sink.fail(RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
+            pending.sink.fail(error as? RouterOSError ?? RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
         }
     }
 }

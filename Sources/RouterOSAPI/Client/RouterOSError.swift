@@ -7,6 +7,12 @@ public struct RouterOSTrap: Hashable, Sendable, CustomStringConvertible {
     /// The command, secrets redacted.
     public var command: String
 
+    public init(category: TrapCategory?, message: String, command: String) {
+        self.category = category
+        self.message = message
+        self.command = command
+    }
+
     public var description: String {
         let category = category.map { " (category \($0.rawValue): \($0))" } ?? ""
         return "router refused \(command): \(message)\(category)"
@@ -23,8 +29,11 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
     case fatal(String)
     /// The connection closed (or failed) while the command was in flight.
     case connectionLost(command: String, reason: String)
-    /// The connection is closed; no command can be sent.
-    case notConnected
+    /// No `!done` came within ``ConnectionConfiguration/commandTimeout``; the command is no longer
+    /// awaited, and the router may or may not have carried it out.
+    case commandTimeout(command: String)
+    /// The command was not sent: its tag was still in use by a command in flight (a client defect).
+    case tagInUse(command: String, tag: String)
     /// Connecting (TCP and TLS) took longer than the allowed time.
     case connectTimeout(String)
     /// Connecting failed before TLS started.
@@ -37,17 +46,19 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         case .loginFailed(let message): return "login failed: \(message)"
         case .fatal(let reason): return "router closed the connection: \(reason)"
         case .connectionLost(let command, let reason): return "connection lost while \(command) was in flight: \(reason)"
-        case .notConnected: return "not connected"
+        case .commandTimeout(let command): return "timed out waiting for the router to finish \(command)"
+        case .tagInUse(let command, let tag): return "cannot send \(command): tag \(tag) is already in flight"
         case .connectTimeout(let target): return "timed out connecting to \(target)"
         case .connectFailed(let reason): return "cannot connect: \(reason)"
         }
     }
 
-    /// True when the connection, not the router's judgement, failed the command.
+    /// True when the connection, not the router's judgement, failed the command: the router may
+    /// or may not have carried it out.
     public var isConnectionFailure: Bool {
         switch self {
-        case .connectionLost, .notConnected, .fatal: return true
-        case .trap, .loginFailed, .connectTimeout, .connectFailed: return false
+        case .connectionLost, .commandTimeout, .fatal: return true
+        case .trap, .loginFailed, .connectTimeout, .connectFailed, .tagInUse: return false
         }
     }
 

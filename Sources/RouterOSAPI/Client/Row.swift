@@ -28,6 +28,11 @@ public struct Response: Hashable, Sendable {
     /// The closing `!done`.
     public var done: Reply
 
+    public init(rows: [Row], done: Reply) {
+        self.rows = rows
+        self.done = done
+    }
+
     /// The `=ret=` of `!done`: the new `.id` after `add`, the count after `print count-only`, the value after `get`.
     public var ret: String? { done["ret"] }
 }

@@ -32,7 +32,12 @@ public struct Attribute: Hashable, Sendable, CustomStringConvertible {
 
     /// `name=value`, with the value replaced by `(sensitive)` when the name is a secret.
     public var description: String {
-        "\(name)=\(Redaction.isSensitive(name) ? Redaction.placeholder : value.string)"
+        description(hiding: [])
+    }
+
+    /// `name=value`, the value replaced by `(sensitive)` when the name is a secret or in `hidden`.
+    public func description(hiding hidden: Set<String>) -> String {
+        "\(name)=\(Redaction.isSensitive(name) || hidden.contains(name) ? Redaction.placeholder : value.string)"
     }
 }
 
@@ -40,14 +45,5 @@ extension Array where Element == Attribute {
     /// The value of the last attribute called `name`, decoded as UTF-8.
     public subscript(name: String) -> String? {
         last { $0.name == name }?.value.string
-    }
-
-    /// Replaces the value of `name`, or appends it.
-    public mutating func set(_ name: String, _ value: Word) {
-        if let index = lastIndex(where: { $0.name == name }) {
-            self[index].value = value
-        } else {
-            append(Attribute(name, value))
-        }
     }
 }

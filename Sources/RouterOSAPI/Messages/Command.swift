@@ -15,6 +15,9 @@ public struct Command: Hashable, Sendable, CustomStringConvertible {
     public var queries: [QueryWord]
     /// The `.tag` the replies will carry, if any.
     public var tag: String?
+    /// Attributes whose values print as `(sensitive)` in ``description``, beyond the names every
+    /// menu treats as secret (``Redaction``): the caller knows which values came from secrets.
+    public var sensitive: Set<String> = []
 
     public init(
         _ path: String,
@@ -35,35 +38,19 @@ public struct Command: Hashable, Sendable, CustomStringConvertible {
 
     /// The words of this command, in the order RouterOS documents: path, attributes, API attributes, queries.
     public var sentence: Sentence {
-        var words = [Word(path)]
-        words += attributes.map { $0.word(prefix: "=") }
-        words += apiAttributes.map { $0.word(prefix: ".") }
-        if let tag { words.append(Word(".tag=" + tag)) }
-        words += queries.map(\.word)
-        return Sentence(words)
+        Sentence([Word(path)] + SortedWords.words(attributes: attributes, apiAttributes: apiAttributes, tag: tag) + queries.map(\.word))
     }
 
     /// Reads a command sentence as a router does.
     public init(parsing sentence: Sentence) throws(ProtocolError) {
         guard let first = sentence.words.first else { throw .malformedSentence("empty sentence") }
-        self.init(first.string, attributes: [])
-        for word in sentence.words.dropFirst() {
-            let bytes = word.bytes
-            switch bytes.first {
-            case UInt8(ascii: "="):
-                attributes.append(Attribute(body: bytes.dropFirst()))
-            case UInt8(ascii: "."):
-                let attribute = Attribute(body: bytes.dropFirst())
-                if attribute.name == "tag" {
-                    tag = attribute.value.string
-                } else {
-                    apiAttributes.append(attribute)
-                }
-            case UInt8(ascii: "?"):
-                queries.append(try QueryWord(parsing: word))
-            default:
+        let sorted = SortedWords(sentence.words.dropFirst())
+        self.init(first.string, attributes: sorted.attributes, apiAttributes: sorted.apiAttributes, tag: sorted.tag)
+        for word in sorted.others {
+            guard word.bytes.first == UInt8(ascii: "?") else {
                 throw .malformedSentence("unexpected word '\(word.string.prefix(64))' in command \(path)")
             }
+            queries.append(try QueryWord(parsing: word))
         }
     }
 
@@ -75,10 +62,10 @@ public struct Command: Hashable, Sendable, CustomStringConvertible {
     /// The command as one line, secrets redacted.
     public var description: String {
         var parts = [path]
-        parts += attributes.map { "=\($0)" }
+        parts += attributes.map { "=" + $0.description(hiding: sensitive) }
         parts += apiAttributes.map { ".\($0)" }
         if let tag { parts.append(".tag=\(tag)") }
-        parts += queries.map(\.description)
+        parts += queries.map { $0.description(hiding: sensitive) }
         return parts.joined(separator: " ")
     }
 }

@@ -4,20 +4,14 @@
 /// Each test pushes its result; `?#` runs stack operations; the item is selected when
 /// no `false` is left on the stack at the end.
 public struct QueryEvaluator: Sendable {
-    /// How a property's printed value compares with a query's value: negative, zero or positive.
-    public typealias Compare = @Sendable (_ name: String, _ itemValue: String, _ queryValue: String) -> Int
-
     public let words: [QueryWord]
-    private let compare: Compare
 
-    /// - Parameter compare: defaults to ``numericThenText(_:_:_:)``.
-    public init(_ words: [QueryWord], compare: @escaping Compare = QueryEvaluator.numericThenText) {
+    public init(_ words: [QueryWord]) {
         self.words = words
-        self.compare = compare
     }
 
-    /// Compares decimal numbers by value and everything else as text.
-    public static let numericThenText: Compare = { _, item, query in
+    /// Decimal numbers compare by value, everything else as text: negative, zero or positive.
+    static func compare(_ item: String, _ query: String) -> Int {
         if let a = Int(item), let b = Int(query) { return a < b ? -1 : (a == b ? 0 : 1) }
         return item < query ? -1 : (item == query ? 0 : 1)
     }
@@ -30,11 +24,11 @@ public struct QueryEvaluator: Sendable {
             case .has(let name): stack.push(value(name) != nil)
             case .lacks(let name): stack.push(value(name) == nil)
             case .equals(let name, let query):
-                stack.push(value(name).map { compare(name, $0, query.string) == 0 } ?? query.isEmpty)
+                stack.push(value(name).map { Self.compare($0, query.string) == 0 } ?? query.isEmpty)
             case .less(let name, let query):
-                stack.push(value(name).map { compare(name, $0, query.string) < 0 } ?? false)
+                stack.push(value(name).map { Self.compare($0, query.string) < 0 } ?? false)
             case .greater(let name, let query):
-                stack.push(value(name).map { compare(name, $0, query.string) > 0 } ?? false)
+                stack.push(value(name).map { Self.compare($0, query.string) > 0 } ?? false)
             case .operations(let ops):
                 stack.run(ops)
             }

@@ -57,9 +57,16 @@ public enum QueryWord: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        description(hiding: [])
+    }
+
+    /// The word as text, a compared value shown as `(sensitive)` when its name is a secret or in `hidden`.
+    public func description(hiding hidden: Set<String>) -> String {
         switch self {
-        case .equals(let name, _) where Redaction.isSensitive(name): return "?=\(name)=\(Redaction.placeholder)"
-        default: return word.string
+        case .equals(let name, let value): return "?=" + Attribute(name, value).description(hiding: hidden)
+        case .less(let name, let value): return "?<" + Attribute(name, value).description(hiding: hidden)
+        case .greater(let name, let value): return "?>" + Attribute(name, value).description(hiding: hidden)
+        case .has, .lacks, .operations: return word.string
         }
     }
 }

@@ -7,7 +7,7 @@ public enum Redaction {
 
     /// Attribute names whose values are secrets on every RouterOS menu.
     public static let sensitiveNames: Set<String> = [
-        "password", "private-key", "preshared-key", "tcp-md5-key", "secret",
+        "password", "private-key", "preshared-key", "tcp-md5-key", "secret", "ipsec-secret",
         "passphrase", "response", "auth-key", "key",
     ]
 

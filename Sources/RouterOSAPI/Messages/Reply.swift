@@ -77,12 +77,7 @@ public struct Reply: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var sentence: Sentence {
-        var words = [Word(kind.word)]
-        words += attributes.map { $0.word(prefix: "=") }
-        words += apiAttributes.map { $0.word(prefix: ".") }
-        if let tag { words.append(Word(".tag=" + tag)) }
-        words += bareWords
-        return Sentence(words)
+        Sentence([Word(kind.word)] + SortedWords.words(attributes: attributes, apiAttributes: apiAttributes, tag: tag) + bareWords)
     }
 
     /// Reads a reply sentence as a client does.
@@ -90,19 +85,9 @@ public struct Reply: Hashable, Sendable, CustomStringConvertible {
         guard let first = sentence.words.first, first.bytes.first == UInt8(ascii: "!") else {
             throw .malformedSentence("reply does not start with a '!' word: '\(sentence.description.prefix(64))'")
         }
-        self.init(Kind(word: first.string))
-        for word in sentence.words.dropFirst() {
-            let bytes = word.bytes
-            switch bytes.first {
-            case UInt8(ascii: "="):
-                attributes.append(Attribute(body: bytes.dropFirst()))
-            case UInt8(ascii: "."):
-                let attribute = Attribute(body: bytes.dropFirst())
-                if attribute.name == "tag" { tag = attribute.value.string } else { apiAttributes.append(attribute) }
-            default:
-                bareWords.append(word)
-            }
-        }
+        let sorted = SortedWords(sentence.words.dropFirst())
+        self.init(Kind(word: first.string), attributes: sorted.attributes, tag: sorted.tag, bareWords: sorted.others)
+        apiAttributes = sorted.apiAttributes
     }
 
     /// The value of attribute `name`, decoded as UTF-8.

@@ -4,8 +4,9 @@ import NIOCore
 ///
 /// Ciphertext below, plaintext above. Writes made before the handshake completes are held
 /// and sent once it does. ``handshakeResult`` completes when the handshake succeeds (and,
-/// for a pinned client, the fingerprint matched) or fails with a ``TLSError``.
-public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler {
+/// for a pinned client, the fingerprint matched), after the held writes are sent, or fails
+/// with a ``TLSError``.
+public final class OpenSSLHandler: ChannelDuplexHandler {
     public typealias InboundIn = ByteBuffer
     public typealias InboundOut = ByteBuffer
     public typealias OutboundIn = ByteBuffer
@@ -106,13 +107,14 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
             guard complete else { return }
             try engine.checkPin()
             state = .active
-            handshakePromise.succeed(engine.negotiated)
             let held = heldWrites
             heldWrites = []
             for (plaintext, promise) in held {
                 encryptAndWrite(plaintext, promise: promise, context: context)
             }
             context.flush()
+            // Last, so that nothing its callbacks write can overtake the held writes.
+            handshakePromise.succeed(engine.negotiated)
         } catch {
             writeOutput(context: context, promise: nil)
             context.flush()
@@ -149,7 +151,9 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
                     break loop
                 }
             }
+            // Reading can produce output (TLS 1.3 post-handshake messages, key updates): send it now.
             writeOutput(context: context, promise: nil)
+            context.flush()
         } catch {
             state = .closed
             context.fireErrorCaught(error)

@@ -64,6 +64,10 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.error("refusing to apply without a terminal to confirm on; pass --yes")
             throw ExitCode(1)
         }
+        guard !json else {
+            Terminal.error("--json prints no plan to confirm; pass --yes as well")
+            throw ExitCode(1)
+        }
         print("Apply these changes? Only 'yes' applies: ", terminator: "")
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             print("Nothing changed.")
@@ -73,7 +77,16 @@ struct ApplyCommand: AsyncParsableCommand {
 
     private func describe(_ report: ApplyReport) -> String {
         if report.succeeded { return "Applied \(report.outcomes.count) operation(s)." }
-        var lines = ["Apply failed; " + (report.routerUnchanged ? "the router is as it was before." : "SOME CHANGES REMAIN on the router:")]
+        let inFlight = report.outcomes.filter { $0.status == .uncertain }.count
+        let remaining = report.outcomes.contains { $0.status == .undoFailed || $0.status == .applied }
+        let headline = if report.routerUnchanged {
+            "the router is as it was before."
+        } else if !remaining {
+            "everything applied was undone, but the connection dropped with \(inFlight) operation(s) in flight; run rosplay plan to see whether they took effect:"
+        } else {
+            "SOME CHANGES REMAIN on the router:"
+        }
+        var lines = ["Apply failed; " + headline]
         for outcome in report.outcomes {
             let operation = outcome.operation
             lines.append("  \(outcome.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(operation.kind.rawValue) \(operation.menu) \(operation.label)"

@@ -39,8 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
             try await client.login(user: user.name, password: user.password)
             return client
         }
-        let desired: (RouterSchema) throws -> DesiredState = { schema in
-            try PlaybookValidator(schema: schema, environment: values).validate(PlaybookLoader.load([playbook]))
+        let desired: (RouterSchema, RouterOSVersion) throws -> DesiredState = { schema, version in
+            try PlaybookValidator(schema: schema, version: version, environment: values).validate(PlaybookLoader.load([playbook]))
         }
 
         step(1, "A factory-default RB5009 (MockRouter, RouterOS \(server.device.version)) listens for API-SSL on 127.0.0.1:\(server.apiSSLPort!).",
@@ -55,7 +55,8 @@ struct DemoCommand: AsyncParsableCommand {
 
         step(4, "Apply: level by level, independent commands in flight together, then re-read and re-plan (rosplay apply --yes).")
         let report = await Applier(session: client, schema: run.schema).apply(run.plan)
-        print("   \(report.succeeded ? "applied" : "FAILED") \(report.outcomes.count) operations")
+        guard report.succeeded else { throw CLIError("the demo's apply failed: \(report.outcomes.compactMap(\.error).joined(separator: "; "))") }
+        print("   applied \(report.outcomes.count) operations")
         run = try await RouterRun.prepare(client: client, desired: desired)
         step(5, "Drift: the router matches the playbook (rosplay drift exits 0).")
         print("   " + renderer.summary(run.plan))
@@ -75,7 +76,7 @@ struct DemoCommand: AsyncParsableCommand {
         print(indent(renderer.render(run.plan)))
 
         step(8, "Apply again puts it back; drift is clean.")
-        _ = await Applier(session: client, schema: run.schema).apply(run.plan)
+        guard await Applier(session: client, schema: run.schema).apply(run.plan).succeeded else { throw CLIError("the demo's second apply failed") }
         run = try await RouterRun.prepare(client: client, desired: desired)
         print("   " + renderer.summary(run.plan))
         await client.close()

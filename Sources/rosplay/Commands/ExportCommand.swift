@@ -23,8 +23,8 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let client = try await guarded { try await connection.connect() }
         let (yaml, secrets) = try await guarded {
-            let resource = try await client.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
-            guard let version = resource?["version"].flatMap(RouterOSVersion.init) else { throw CLIError("the router did not say its RouterOS version") }
+            let identity = try await RouterIdentity.read(from: client)
+            let version = identity.version
             let exporter = Exporter(schema: RouterSchema.closest(to: version))
             let wanted = menus.isEmpty ? exporter.defaultMenus() : menus
             for menu in wanted where MenuCatalog.spec(for: menu) == nil || !exporter.schema.hasMenu(menu) {
@@ -32,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
             var live: [String: [LiveEntry]] = [:]
             for menu in wanted { live[menu] = try await Snapshot.read(menu, from: client) }
-            return exporter.export(live, board: resource?["board-name"], version: version)
+            return exporter.export(live, board: identity.boardName, version: version)
         }
         await client.close()
         if let output {

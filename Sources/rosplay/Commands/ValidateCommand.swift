@@ -19,9 +19,9 @@ struct ValidateCommand: AsyncParsableCommand {
             throw ValidationError("--routeros-version: '\(routerOSVersion)' is not a version such as 7.20.8")
         }
         let schema = RouterSchema.closest(to: version)
-        let desired = try await guarded { try playbook.desiredState(for: schema) }
+        let desired = try await guarded { try playbook.desiredState(for: schema, version: version) }
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
-        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(schema.version)")
+        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(version)")
     }
 }
 

@@ -10,6 +10,7 @@ import RouterOSAPI
 struct RouterRun {
     let client: RouterOSClient
     let schema: RouterSchema
+    let identity: RouterIdentity
     let desired: DesiredState
     let snapshot: Snapshot
     let plan: Plan
@@ -17,22 +18,19 @@ struct RouterRun {
 
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
         let client = try await connection.connect()
-        return try await prepare(client: client, desired: playbook.desiredState(for:))
+        return try await prepare(client: client, desired: playbook.desiredState(for:version:))
     }
 
     /// The same on an open, logged-in connection, with the playbooks validated by `desired`.
-    static func prepare(client: RouterOSClient, desired desiredFor: @escaping (RouterSchema) throws -> DesiredState) async throws -> RouterRun {
+    static func prepare(client: RouterOSClient, desired desiredFor: @escaping (RouterSchema, RouterOSVersion) throws -> DesiredState) async throws -> RouterRun {
         do {
-            let resource = try await client.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
-            guard let version = resource?["version"].flatMap(RouterOSVersion.init) else {
-                throw CLIError("the router did not say which RouterOS version it runs")
-            }
-            let schema = RouterSchema.closest(to: version)
-            let desired = try desiredFor(schema)
-            let snapshot = try await Snapshot.read(desired, from: client)
+            let identity = try await RouterIdentity.read(from: client)
+            let schema = RouterSchema.closest(to: identity.version)
+            let desired = try desiredFor(schema, identity.version)
+            let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
-            let target = ReportJSON.Target(router: client.target, version: version.description, board: resource?["board-name"])
-            return RouterRun(client: client, schema: schema, desired: desired, snapshot: snapshot, plan: plan, target: target)
+            let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
+            return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target)
         } catch {
             await client.close()
             throw error
@@ -41,7 +39,7 @@ struct RouterRun {
 
     /// Reads the router again and plans again: what is still different after an apply.
     func replan() async throws -> Plan {
-        let snapshot = try await Snapshot.read(desired, from: client)
+        let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
         return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
     }
 }

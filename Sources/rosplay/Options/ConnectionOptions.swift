@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Playbook
 import RouterOSAPI
 
 /// Where the router is and how to trust it: shared by every command that talks to one.
@@ -77,10 +78,7 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     func password() throws -> String {
-        if let passwordFile {
-            let text = try String(contentsOfFile: passwordFile, encoding: .utf8)
-            return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-        }
+        if let passwordFile { return try SecretFile.firstLine(passwordFile) }
         return ProcessInfo.processInfo.environment["ROSPLAY_PASSWORD"] ?? ""
     }
 

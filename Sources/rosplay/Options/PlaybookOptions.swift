@@ -24,8 +24,8 @@ struct PlaybookOptions: ParsableArguments {
         }, uniquingKeysWith: { $1 })
     }
 
-    /// Loads and validates the playbooks against `schema`.
-    func desiredState(for schema: RouterSchema) throws -> DesiredState {
-        try PlaybookValidator(schema: schema, overrides: overrides).validate(PlaybookLoader.load(playbooks))
+    /// Loads and validates the playbooks for RouterOS `version` (checked against `schema`).
+    func desiredState(for schema: RouterSchema, version: RouterOSVersion) throws -> DesiredState {
+        try PlaybookValidator(schema: schema, version: version, overrides: overrides).validate(PlaybookLoader.load(playbooks))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import MockRouter
 import RouterOSAPI
 
-/// Certificates made at test time (never committed): a CA, a server certificate for
-/// localhost/127.0.0.1, and the odd ones the negative tests need.
+/// Certificates made at test time (never committed): a CA and a server certificate for
+/// localhost/127.0.0.1, as `mock-routeros --certificate` makes them, and the odd ones the negative tests need.
 final class TestCertificates: Sendable {
     let directory: String
     let caFile: String
@@ -14,13 +15,12 @@ final class TestCertificates: Sendable {
 
     private init() throws {
         directory = NSTemporaryDirectory() + "rosplay-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let authority = try CertificateIssuer.makeAuthority(commonName: "rosplay test CA")
-        let server = try CertificateIssuer.makeServerCertificate(commonName: "localhost", subjectAltNames: ["localhost", "127.0.0.1"], issuer: authority)
-        caFile = try Self.write(authority.certificatePEM, "ca.pem", in: directory)
-        certificateFile = try Self.write(server.certificatePEM, "cert.pem", in: directory)
-        keyFile = try Self.write(server.privateKeyPEM, "key.pem", in: directory)
-        fingerprint = try server.fingerprint()
+        let main = CertificateDirectory(path: directory)
+        try main.ensure()
+        caFile = main.caFile
+        certificateFile = main.certificateFile
+        keyFile = main.keyFile
+        fingerprint = try CertificateFingerprint(pemFile: certificateFile)
     }
 
     /// Writes a server identity signed by a fresh CA with the given names and validity; returns (cert, key, ca).

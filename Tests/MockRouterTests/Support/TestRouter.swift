@@ -9,7 +9,6 @@ struct TestRouter {
 
     static func start(
         tls: MockRouterConfiguration.TLSMode? = nil,
-        plain: Bool = true,
         users: [MockUser] = [TestRouter.user],
         version: String = "7.20.8",
         board: Board = .rb5009,
@@ -19,7 +18,7 @@ struct TestRouter {
         let certificates = TestCertificates.shared
         let configuration = MockRouterConfiguration(
             apiSSLPort: 0,
-            apiPort: plain ? 0 : nil,
+            apiPort: 0,
             tls: tls ?? .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile),
             users: users,
             routerOSVersion: RouterOSVersion(version)!,
@@ -80,4 +79,16 @@ func eventually(within timeout: Duration = .seconds(5), _ condition: () async th
         try? await Task.sleep(for: .milliseconds(20))
     }
     return try await condition()
+}
+
+/// The message of the `!trap` that `body` failed with (or the error's text when it failed otherwise); nil when it succeeded.
+func trapMessage(_ body: () async throws -> Void) async -> String? {
+    do {
+        try await body()
+        return nil
+    } catch let error as RouterOSError {
+        return error.trap?.message ?? "\(error)"
+    } catch {
+        return "\(error)"
+    }
 }

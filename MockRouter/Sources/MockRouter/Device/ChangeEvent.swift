@@ -1,13 +1,19 @@
 import RouterOSAPI
 
-/// What a listener is told when an entry of its menu changes: the entry as printed, or `.dead`.
+/// A change to one entry, for listeners: the entry as it now is, or as it was when it was removed.
+///
+/// Carried raw; each listener renders it through its own ``PrintView`` when it is delivered.
 struct ChangeEvent: Sendable {
+    /// The menu the entry belongs to (its type's menu for an interface).
     let menu: String
-    let row: [Attribute]
+    let entry: Entry
+    /// True when the entry was removed; it is then reported as `.dead`.
+    let removed: Bool
 }
 
-/// Someone following a menu (`listen`, `print follow`); the device calls `deliver` after each change.
+/// Someone following a menu (`listen`, `print follow`); the device calls `deliver` with each
+/// change its view shows and selects, rendered for it.
 struct Listener: Sendable {
-    let menu: String
-    let deliver: @Sendable (ChangeEvent) -> Void
+    let view: PrintView
+    let deliver: @Sendable ([Attribute]) -> Void
 }

@@ -9,6 +9,8 @@ struct CommandExecution {
     var path: MenuPath
     let user: MockUser
     let schema: RouterSchema
+    /// The RouterOS version the device was configured as (it may lie between embedded schemas).
+    let version: RouterOSVersion
     var state: DeviceState
     /// Entries changed by this command, for listeners.
     var changes: [ChangeEvent] = []
@@ -17,11 +19,12 @@ struct CommandExecution {
 
     static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
 
-    init(command: Command, path: MenuPath, user: MockUser, schema: RouterSchema, state: DeviceState) {
+    init(command: Command, path: MenuPath, user: MockUser, schema: RouterSchema, version: RouterOSVersion, state: DeviceState) {
         self.command = command
         self.path = path
         self.user = user
         self.schema = schema
+        self.version = version
         self.state = state
     }
 
@@ -74,12 +77,12 @@ struct CommandExecution {
         }
     }
 
-    /// The entries named by `.id` or `numbers` (comma-separated `.id`s, or names in named menus).
-    func selectedEntries(argument: String = "numbers") throws -> [Int] {
-        guard let selector = command[".id"] ?? command[argument] else {
-            throw CommandTrap(TrapText.missingArgument(argument))
-        }
-        return try selector.split(separator: ",").map { try resolve(String($0)) }
+    /// The entries named by `.id` or `numbers` (comma-separated `.id`s, or names in named menus),
+    /// each with its menu: under `/interface`, the menu of the interface's type.
+    func selectedEntries(argument: String = "numbers") throws -> [(menu: String, number: Int)] {
+        let references = (command[".id"] ?? command[argument])?.split(separator: ",").map(String.init) ?? []
+        guard !references.isEmpty else { throw CommandTrap(TrapText.missingArgument(argument)) }
+        return try references.map { menu == "/interface" ? try locateInterface($0) : (menu, try resolve($0)) }
     }
 
     /// The number of the entry that `reference` (`*1F` or a name) designates.
@@ -92,21 +95,24 @@ struct CommandExecution {
 
     // MARK: - Rows
 
-    /// The words RouterOS prints for an entry: `.id` first in list menus, then its properties,
-    /// with secrets masked for users without the `sensitive` policy.
-    func printed(_ entry: Entry, withID: Bool = true) -> [Attribute] {
-        var row = withID ? [Attribute(".id", entry.id)] : []
-        let secrets = user.group.seesSensitive ? [] : (spec?.sensitiveProperties ?? [])
-        row += entry.properties.map { Attribute($0.key, secrets.contains($0.key) ? TrapText.maskedSecret : $0.value) }
-        return row
+    /// How this command's user sees this menu: masking, the `/interface` view, queries and `.proplist`.
+    var view: PrintView { PrintView(command: command, menu: menu, user: user) }
+
+    /// The words RouterOS prints for an entry of `menu` (this command's by default) before
+    /// queries and `.proplist`: see ``PrintView/row(_:of:withID:)``.
+    func printed(_ entry: Entry, of menu: String? = nil, withID: Bool = true) -> [Attribute] {
+        view.row(entry, of: menu ?? self.menu, withID: withID)
     }
 
+    /// Records, for listeners, that entry `number` of `menu` was added or changed.
     mutating func recordChange(_ number: Int, in menu: String? = nil) {
         let menu = menu ?? self.menu
-        guard let entry = state.tables[menu]?.entry(number) else {
-            changes.append(ChangeEvent(menu: menu, row: [Attribute(".id", EntryID.format(number)), Attribute(".dead", "true")]))
-            return
-        }
-        changes.append(ChangeEvent(menu: menu, row: printed(entry)))
+        guard let entry = state.tables[menu]?.entry(number) else { return }
+        changes.append(ChangeEvent(menu: menu, entry: entry, removed: false))
+    }
+
+    /// Records, for listeners, that `entry` of `menu` was removed.
+    mutating func recordRemoval(_ entry: Entry, in menu: String) {
+        changes.append(ChangeEvent(menu: menu, entry: entry, removed: true))
     }
 }

@@ -15,9 +15,13 @@ struct Entry: Hashable, Sendable, Codable {
         name == ".id" ? id : properties[name]
     }
 
-    /// True for entries RouterOS made itself (dynamic) or ships with (builtin, default): they cannot be removed.
+    /// The flags of entries RouterOS made itself (dynamic) or ships with (builtin, default).
+    /// Such entries cannot be removed, and `copy-from` does not copy the flags.
+    static let protectionFlags = ["dynamic", "builtin", "default"]
+
+    /// True when one of the ``protectionFlags`` is set: the entry cannot be removed.
     var isProtected: Bool {
-        ["dynamic", "builtin", "default"].contains { properties[$0] == "true" }
+        Self.protectionFlags.contains { properties[$0] == "true" }
     }
 }
 

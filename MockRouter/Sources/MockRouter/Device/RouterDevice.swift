@@ -7,21 +7,25 @@ import RouterOSAPI
 /// The simulated router: its configuration, its users, and the commands it understands.
 ///
 /// Commands from every session run one at a time under one lock, like RouterOS's
-/// configuration database; listeners are told of changes after the lock is released.
+/// configuration database; listeners are told of changes under that lock too, so they see them
+/// in the order they were committed (delivery only schedules writes). Locks are taken in the
+/// order state → listeners.
 public final class RouterDevice: Sendable {
     /// What a command produced.
     enum Outcome {
         /// Replies ending in `!done`.
         case replies([Reply])
-        /// A command that keeps replying (`listen`, `print follow`): these rows first, then changes to `menu`.
-        case follow(initial: [Reply], menu: String)
+        /// A command that keeps replying (`listen`, `print follow`): these rows first, then the
+        /// changes `view` shows, rendered for it.
+        case follow(initial: [Reply], view: PrintView)
     }
 
     /// The RouterOS command tree this device accepts.
     public let schema: RouterSchema
     /// The version `/system/resource` prints, as configured; it may lie between embedded schemas
-    /// (7.21.1 prints 7.21.1 and behaves as the 7.20.8 schema, the newest not newer).
-    public let version: String
+    /// (7.21.1 prints 7.21.1 and behaves as the 7.20.8 schema, the newest not newer). Behaviour
+    /// that changed between versions without changing the schema (`!empty`) follows it.
+    public let version: RouterOSVersion
     public let board: Board
     let faults: FaultInjection
     private let users: [MockUser]
@@ -40,7 +44,7 @@ public final class RouterDevice: Sendable {
 
     init(configuration: MockRouterConfiguration) throws {
         schema = RouterSchema.closest(to: configuration.routerOSVersion)
-        version = configuration.routerOSVersion.description
+        version = configuration.routerOSVersion
         board = configuration.board
         faults = configuration.faults
         users = configuration.users
@@ -71,17 +75,16 @@ public final class RouterDevice: Sendable {
         guard let path = MenuPath(command: command.path) else {
             return .replies(TrapText.noSuchDirectory(String(command.path.dropFirst())) + [.done()])
         }
-        var changes: [ChangeEvent] = []
         var reset: ResetRequest?
         let outcome: Outcome
         do {
             outcome = try state.withLockedValue { state in
-                var execution = CommandExecution(command: command, path: path, user: user, schema: schema, state: state)
+                var execution = CommandExecution(command: command, path: path, user: user, schema: schema, version: version, state: state)
                 let result = try execution.run()
                 state = execution.state
-                changes = execution.changes
                 reset = execution.reset
                 if CommandExecution.writingVerbs.contains(path.verb) { persist(state) }
+                notify(execution.changes)
                 return result
             }
         } catch let trap as CommandTrap {
@@ -89,7 +92,6 @@ public final class RouterDevice: Sendable {
         } catch {
             outcome = .replies([.trap("\(error)", category: .generalFailure), .done()])
         }
-        notify(changes)
         if let reset { scheduleReset(reset) }
         return outcome
     }
@@ -109,15 +111,27 @@ public final class RouterDevice: Sendable {
     /// returns to the factory state, and connections are refused for `faults.rebootDelay`.
     private func scheduleReset(_ request: ResetRequest) {
         rebootingUntil.withLockedValue { $0 = .now + faults.rebootDelay }
-        let factory = try? FactoryState.make(board: board, version: version, schema: schema, runDefconf: !request.noDefaults)
-        state.withLockedValue { state in
-            state = factory ?? DeviceState()
-            persist(state)
+        if let factory = factoryState(runDefconf: !request.noDefaults) {
+            state.withLockedValue { state in
+                state = factory
+                persist(state)
+            }
         }
-        let open = sessions.withLockedValue { Array($0.values) }
-        for channel in open {
+        for channel in openSessions {
             // Let the `!done` go out first, as a router would before it reboots.
             channel.eventLoop.scheduleTask(in: .milliseconds(50)) { channel.close(promise: nil) }
+        }
+    }
+
+    /// The factory state. When the defconf is refused (a defect in the board data or the catalog),
+    /// the board without it; nil, keeping the configuration, when even that fails. Errors go to standard error.
+    private func factoryState(runDefconf: Bool) -> DeviceState? {
+        do {
+            return try FactoryState.make(board: board, version: version, schema: schema, runDefconf: runDefconf)
+        } catch {
+            let fallback = runDefconf ? "resetting without the defconf" : "keeping the configuration"
+            FileHandle.standardError.write(Data("mock-routeros: reset: \(error); \(fallback)\n".utf8))
+            return runDefconf ? factoryState(runDefconf: false) : nil
         }
     }
 
@@ -147,6 +161,15 @@ public final class RouterDevice: Sendable {
         sessions.withLockedValue { _ = $0.removeValue(forKey: number) }
     }
 
+    private var openSessions: [Channel] {
+        sessions.withLockedValue { Array($0.values) }
+    }
+
+    /// Closes every open API session, as when the router stops.
+    public func closeAllSessions() async {
+        for channel in openSessions { try? await channel.close() }
+    }
+
     /// How long to wait before running the next command, so that commands take `service-ms`
     /// each, one after another, like a slow router CPU.
     func serviceDelay() -> Duration {
@@ -172,12 +195,15 @@ public final class RouterDevice: Sendable {
         listeners.withLockedValue { _ = $0.removeValue(forKey: token) }
     }
 
+    /// Tells every listener whose view shows and selects them about `changes`. Called with the
+    /// state lock held, so deliveries keep commit order.
     private func notify(_ changes: [ChangeEvent]) {
         guard !changes.isEmpty else { return }
-        let current = listeners.withLockedValue { Array($0.values) }
-        for change in changes {
-            for listener in current where listener.menu == change.menu {
-                listener.deliver(change)
+        listeners.withLockedValue { listeners in
+            for change in changes {
+                for listener in listeners.values where listener.view.shows(change.menu) {
+                    if let row = listener.view.render(change) { listener.deliver(row) }
+                }
             }
         }
     }

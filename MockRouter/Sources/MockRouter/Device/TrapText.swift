@@ -13,6 +13,10 @@ enum TrapText {
     static let sessionTerminated = "session terminated on request"
     /// A cancelled command.
     static let interrupted = Reply.trap("interrupted", category: .interrupted)
+    /// A command whose `.tag` (or lack of one) is that of a command still running (assumed).
+    static func tagInUse(_ tag: String?) -> Reply {
+        Reply.trap(tag.map { "tag \($0) is already in use" } ?? "an untagged command is already running", category: .apiFailure)
+    }
 
     /// A path whose menu does not exist: RouterOS sends two traps.
     static func noSuchDirectory(_ name: String) -> [Reply] {
@@ -30,11 +34,6 @@ enum TrapText {
 
     /// An `.id` (or name) that matches no entry.
     static let noSuchItem = Reply.trap("no such item")
-
-    /// A value rejected by a property's type or range.
-    static func invalidValue(_ value: String, for name: String, why: String) -> Reply {
-        Reply.trap("value of \(name) \(why)", category: .argumentValueFailure)
-    }
 
     /// A command the mock knows RouterOS has but does not simulate.
     static func notSimulated(_ path: String) -> Reply {
@@ -77,11 +76,6 @@ extension TrapText {
 
     /// A dynamic, built-in or default entry (assumed wording).
     static let cannotRemoveProtected = Reply.trap("failure: cannot remove dynamic, builtin or default entry")
-
-    /// A read-only property given to `set` or `unset`.
-    static func readOnly(_ name: String) -> Reply {
-        Reply.trap("failure: \(name) is read-only")
-    }
 }
 
 import RouterModel

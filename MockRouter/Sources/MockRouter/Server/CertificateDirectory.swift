@@ -16,8 +16,11 @@ public struct CertificateDirectory: Sendable {
         self.path = path
     }
 
+    /// The names the server certificate is made for.
+    static let subjectAltNames = ["localhost", "127.0.0.1"]
+
     /// Generates whatever is missing; leaves existing files alone.
-    public func ensure(subjectAltNames: [String] = ["localhost", "127.0.0.1"]) throws {
+    public func ensure() throws {
         let files = FileManager.default
         try files.createDirectory(atPath: path, withIntermediateDirectories: true)
         if files.fileExists(atPath: certificateFile), files.fileExists(atPath: keyFile) { return }
@@ -32,7 +35,7 @@ public struct CertificateDirectory: Sendable {
             try write(authority.privateKeyPEM, to: path + "/ca-key.pem", private: true)
         }
         let server = try CertificateIssuer.makeServerCertificate(
-            commonName: subjectAltNames.first ?? "localhost", subjectAltNames: subjectAltNames, issuer: authority)
+            commonName: Self.subjectAltNames[0], subjectAltNames: Self.subjectAltNames, issuer: authority)
         try write(server.certificatePEM, to: certificateFile)
         try write(server.privateKeyPEM, to: keyFile, private: true)
     }

@@ -35,10 +35,3 @@ public struct FaultInjection: Hashable, Sendable {
         self.rebootDelay = rebootDelay
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}

@@ -80,8 +80,9 @@ public final class MockRouterServer: Sendable {
             .get()
     }
 
-    /// Stops listening; sessions already open end when their peers close.
+    /// Stops listening and closes every open session.
     public func stop() async throws {
         for channel in listeners { try await channel.close() }
+        await device.closeAllSessions()
     }
 }

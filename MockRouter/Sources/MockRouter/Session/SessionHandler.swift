@@ -36,11 +36,14 @@ final class SessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
+        let sentence = unwrapInboundIn(data)
         let command: Command
         do {
-            command = try Command(parsing: unwrapInboundIn(data))
+            command = try Command(parsing: sentence)
         } catch {
-            send([.trap("\(error)", category: .apiFailure), .done()], tag: nil, context: context)
+            // Answer with the command's tag, so that a client waiting on it is not left hanging.
+            let tag = sentence.words.lazy.map(\.string).first { $0.hasPrefix(".tag=") }.map { String($0.dropFirst(5)) }
+            send([.trap("\(error)", category: .apiFailure), .done()], tag: tag, context: context)
             return
         }
         switch command.path {
@@ -114,7 +117,7 @@ final class SessionHandler: ChannelInboundHandler {
         let delay = device.serviceDelay()
         guard delay > .zero else { return execute(command, context: context) }
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: .milliseconds(delay.milliseconds)) {
+        context.eventLoop.scheduleTask(in: TimeAmount(delay)) {
             let (handler, context) = bound.value
             handler.execute(command, context: context)
         }
@@ -122,19 +125,25 @@ final class SessionHandler: ChannelInboundHandler {
 
     private func execute(_ command: Command, context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
+        let tag = command.tag.flatMap { $0.isEmpty ? nil : $0 }
+        // Replies are told apart only by tag: a command may not share one with a running command.
+        guard streams[tag ?? ""] == nil else {
+            return send([TrapText.tagInUse(tag), .done()], tag: tag, context: context)
+        }
         switch device.execute(command, as: user!) {
         case .replies(let replies):
-            send(replies, tag: command.tag, context: context)
-        case .follow(let initial, let menu):
-            send(initial, tag: command.tag, context: context)
+            send(replies, tag: tag, context: context)
+        case .follow(let initial, let view):
+            send(initial, tag: tag, context: context)
             let channel = context.channel
-            let tag = command.tag
-            let token = device.addListener(Listener(menu: menu) { change in
-                var reply = Reply(.re, attributes: change.row)
+            let token = device.addListener(Listener(view: view) { row in
+                var reply = Reply(.re, attributes: row)
                 reply.tag = tag
-                channel.writeAndFlush(reply.sentence, promise: nil)
+                let sentence = reply.sentence
+                // Scheduled, never written inline, so that changes go out in the order they were committed.
+                channel.eventLoop.execute { channel.writeAndFlush(sentence, promise: nil) }
             })
-            streams[command.tag ?? ""] = token
+            streams[tag ?? ""] = token
         }
     }
 
@@ -160,7 +169,7 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         let channel = context.channel
-        context.eventLoop.scheduleTask(in: .milliseconds(device.faults.latency.milliseconds)) {
+        context.eventLoop.scheduleTask(in: TimeAmount(device.faults.latency)) {
             for sentence in sentences { channel.write(sentence, promise: nil) }
             channel.flush()
         }

@@ -3,12 +3,11 @@ import RouterOSAPI
 
 extension CommandExecution {
     /// Arguments of `add` and `set` that steer the command rather than describe the entry.
-    static let controlArguments: Set<String> = ["place-before", "copy-from", "numbers", ".id"]
 
     /// The attributes that become properties, in the order given, normalised and checked.
     func givenProperties() throws -> [(String, String)] {
         try command.attributes
-            .filter { !Self.controlArguments.contains($0.name) }
+            .filter { !MenuSpec.controlArguments.contains($0.name) }
             .map { ($0.name, try acceptedValue($0.name, $0.value.string)) }
     }
 
@@ -16,7 +15,7 @@ extension CommandExecution {
         try checkArguments(of: "add")
         var properties = defaultProperties()
         if let source = command["copy-from"], let original = state.tables[menu]?.entry(try resolve(source)) {
-            properties.merge(original.properties.filter { !["dynamic", "builtin", "default"].contains($0.key) }) { $1 }
+            properties.merge(original.properties.filter { !Entry.protectionFlags.contains($0.key) }) { $1 }
         }
         let given = try givenProperties()
         for (name, value) in given { properties[name] = value }
@@ -39,19 +38,20 @@ extension CommandExecution {
             state.settings[menu] = settings
             return
         }
-        if menu == "/interface" { return try setThroughInterfaceView(given) }
-        for number in try selectedEntries() {
-            try update(number, given: given)
+        for (menu, number) in try selectedEntries() {
+            try update(number, in: menu, given: given)
         }
     }
 
-    /// Applies `given` to one entry, recomputing derived properties and checking uniqueness.
-    mutating func update(_ number: Int, in menu: String? = nil, given: [(String, String)]) throws {
-        let menu = menu ?? self.menu
+    /// Applies `given` and returns the properties named in `unset` to their defaults (or removes
+    /// them) on one entry, recomputing derived properties and checking uniqueness.
+    mutating func update(_ number: Int, in menu: String, given: [(String, String)], unset: [String] = []) throws {
         guard var properties = state.tables[menu]?.entry(number)?.properties else { throw CommandTrap(TrapText.noSuchItem) }
-        for (name, value) in given { properties[name] = value }
         var scoped = self
         scoped.path = MenuPath(menu: menu, verb: path.verb)
+        let defaults = scoped.defaultProperties()
+        for name in unset { properties[name] = defaults[name] }
+        for (name, value) in given { properties[name] = value }
         try scoped.derive(&properties, given: Set(given.map(\.0)))
         try scoped.checkUnique(properties, excluding: number)
         state.tables[menu]?.update(number) { $0 = properties }
@@ -62,39 +62,37 @@ extension CommandExecution {
         try checkArguments(of: "unset", alsoAccepting: [".id"])
         guard let names = command["value-name"] else { throw CommandTrap(TrapText.missingArgument("value-name")) }
         let unsetNames = names.split(separator: ",").map(String.init)
-        let defaults = defaultProperties()
         for name in unsetNames where spec?.properties[name]?.required == true {
             throw CommandTrap(TrapText.missingArgument(name))
         }
         if isSettingsMenu {
+            let defaults = defaultProperties()
             var settings = state.settings[menu] ?? defaults
             for name in unsetNames { settings[name] = defaults[name] }
             state.settings[menu] = settings
             return
         }
-        for number in try selectedEntries() {
-            state.tables[menu]?.update(number) { properties in
-                for name in unsetNames { properties[name] = defaults[name] }
-            }
-            recordChange(number)
+        for (menu, number) in try selectedEntries() {
+            try update(number, in: menu, given: [], unset: unsetNames)
         }
     }
 
     mutating func remove() throws {
         try checkArguments(of: "remove", alsoAccepting: [".id"])
-        let numbers = try selectedEntries()
-        for number in numbers where state.tables[menu]?.entry(number)?.isProtected == true {
+        let selected = try selectedEntries()
+        let entries = selected.compactMap { menu, number in state.tables[menu]?.entry(number).map { (menu, $0) } }
+        if entries.contains(where: { $0.1.isProtected }) {
             throw CommandTrap(TrapText.cannotRemoveProtected)
         }
-        for number in numbers {
-            state.tables[menu]?.remove(number)
-            recordChange(number)
+        for (menu, entry) in entries {
+            state.tables[menu]?.remove(entry.number)
+            recordRemoval(entry, in: menu)
         }
     }
 
     mutating func move() throws {
         try checkArguments(of: "move", alsoAccepting: [".id"])
-        let numbers = try selectedEntries()
+        let numbers = try selectedEntries().map(\.number)
         let destination = try command["destination"].map { try resolve($0) }
         state.tables[menu]?.move(numbers, before: destination)
         numbers.forEach { recordChange($0) }
@@ -103,14 +101,12 @@ extension CommandExecution {
     mutating func enableOrDisable(_ disabled: Bool) throws {
         try checkArguments(of: disabled ? "disable" : "enable", alsoAccepting: [".id"])
         let given = [("disabled", disabled ? "true" : "false")]
-        if menu == "/interface" { return try setThroughInterfaceView(given) }
-        for number in try selectedEntries() { try update(number, given: given) }
+        for (menu, number) in try selectedEntries() { try update(number, in: menu, given: given) }
     }
 
     mutating func comment() throws {
         try checkArguments(of: "comment", alsoAccepting: [".id"])
         let given = [("comment", command["comment"] ?? "")]
-        if menu == "/interface" { return try setThroughInterfaceView(given) }
-        for number in try selectedEntries() { try update(number, given: given) }
+        for (menu, number) in try selectedEntries() { try update(number, in: menu, given: given) }
     }
 }

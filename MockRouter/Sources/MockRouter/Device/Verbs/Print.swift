@@ -5,6 +5,9 @@ extension CommandExecution {
     /// Arguments every `print` takes over the API besides those the schema lists.
     static let apiPrintArguments: Set<String> = [".proplist", "count-only", "follow", "follow-only", "without-paging", "detail", "from"]
 
+    /// The first version that says `!empty` when a print finds nothing.
+    static let firstVersionWithEmpty = RouterOSVersion("7.18")!
+
     /// The rows `print` selects, after queries and `from`, with `.proplist` applied.
     func selectedRows() throws -> [[Attribute]] {
         let rows: [[Attribute]]
@@ -20,11 +23,7 @@ extension CommandExecution {
             }
             rows = entries.map { printed($0) }
         }
-        let query = QueryEvaluator(command.queries)
-        let selected = rows.filter { row in query.matches { name in row[name] } }
-        guard let proplist = command[".proplist"] else { return selected }
-        let names = Set(proplist.split(separator: ",").map(String.init))
-        return selected.map { $0.filter { names.contains($0.name) } }
+        return view.select(rows)
     }
 
     mutating func print() throws -> RouterDevice.Outcome {
@@ -35,13 +34,14 @@ extension CommandExecution {
         }
         let records = rows.map { Reply(.re, attributes: $0) }
         if command["follow-only"] != nil {
-            return .follow(initial: [], menu: menu)
+            return .follow(initial: [], view: view)
         }
         if command["follow"] != nil {
-            return .follow(initial: records, menu: menu)
+            return .follow(initial: records, view: view)
         }
-        // RouterOS 7.18 and later say `!empty` when a print finds nothing.
-        if records.isEmpty, schema.version >= RouterOSVersion("7.18")! {
+        // RouterOS 7.18 and later say `!empty` when a print finds nothing: the configured
+        // version decides, not the embedded schema it falls back to.
+        if records.isEmpty, version >= Self.firstVersionWithEmpty {
             return .replies([Reply(.empty), .done()])
         }
         return .replies(records + [.done()])
@@ -50,7 +50,7 @@ extension CommandExecution {
     /// `listen`: every later change to the menu, until `/cancel`.
     func listen() throws -> RouterDevice.Outcome {
         try checkArguments(of: "print", alsoAccepting: Self.apiPrintArguments)
-        return .follow(initial: [], menu: menu)
+        return .follow(initial: [], view: view)
     }
 
     /// `get`: one property of one entry (or of a settings menu) as `=ret=`.
@@ -61,9 +61,11 @@ extension CommandExecution {
         if isSettingsMenu {
             row = printed(Entry(number: 0, properties: state.settings[menu] ?? defaultProperties()), withID: false)
         } else {
-            let number = try selectedEntries(argument: "number").first!
-            guard let entry = state.tables[menu]?.entry(number) else { throw CommandTrap(TrapText.noSuchItem) }
-            row = printed(entry)
+            guard let selected = try selectedEntries(argument: "number").first,
+                  let entry = state.tables[selected.menu]?.entry(selected.number) else {
+                throw CommandTrap(TrapText.noSuchItem)
+            }
+            row = printed(entry, of: selected.menu)
         }
         return row[name] ?? ""
     }
