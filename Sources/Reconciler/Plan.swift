@@ -29,6 +29,13 @@ public struct Operation: Sendable, Hashable {
     public var originalBefore: String?
     /// Where the playbook asked for it.
     public var location: String?
+    /// How to find the entry again without `.id`: its identity (for add, the values written;
+    /// for remove, every configured value it had). Empty in settings menus.
+    public var target: EntryMatch = EntryMatch([])
+    /// For add and move in ordered menus: the entry it goes before, found again by its values.
+    public var anchor: EntryMatch?
+    /// For remove and move in ordered menus: the entry that followed it, to put it back on undo.
+    public var originalAnchor: EntryMatch?
 }
 
 /// What it takes to make the router match the playbooks, in the order it must happen.

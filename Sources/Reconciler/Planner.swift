@@ -86,6 +86,18 @@ struct MenuPlanner {
     var changes: [Operation] = []
     var removals: [Operation] = []
     var problems: [String] = []
+    /// Live entries by `.id`.
+    let liveByID: [String: LiveEntry]
+    /// How many live entries share each identity.
+    let identityCounts: [[String?]: Int]
+
+    init(menu: DesiredMenu, live: [LiveEntry], planner: Planner) {
+        self.menu = menu
+        self.live = live
+        self.planner = planner
+        liveByID = Dictionary(live.compactMap { entry in entry.id.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
+        identityCounts = live.reduce(into: [:]) { counts, entry in counts[menu.identity.map { entry.properties[$0] }, default: 0] += 1 }
+    }
 
     var schema: RouterSchema { planner.schema }
 
@@ -128,22 +140,61 @@ struct MenuPlanner {
         removals += removed.map { removal($0.0, location: $0.1, order: order) }
     }
 
-    /// Desired index → the live entry with the same identity (dynamic entries never match).
+    /// Desired index → the live entry with the same identity (dynamic entries never match), the
+    /// first unclaimed one in the router's order. Live entries are indexed by identity once, so
+    /// matching costs one hash lookup per desired entry.
     func match() -> [Int: LiveEntry] {
+        var candidates = liveByIdentity()
         var matched: [Int: LiveEntry] = [:]
-        var claimed = Set<String>()
         for (index, entry) in menu.entries.enumerated() {
             let key = menu.identity(of: entry)
-            let found = live.first { candidate in
-                candidate.properties["dynamic"] != "true" && !claimed.contains(candidate.id ?? "")
-                    && menu.identity.map { candidate.properties[$0] } == key
-            }
-            if let found {
-                matched[index] = found
-                claimed.insert(found.id ?? "")
-            }
+            guard var queue = candidates[key], !queue.isEmpty else { continue }
+            matched[index] = live[queue.removeFirst()]
+            candidates[key] = queue
         }
         return matched
+    }
+
+    /// Identity values → positions in `live` of the non-dynamic entries that have them, in order.
+    func liveByIdentity() -> [[String?]: [Int]] {
+        var index: [[String?]: [Int]] = [:]
+        for (position, entry) in live.enumerated() where entry.properties["dynamic"] != "true" {
+            index[menu.identity.map { entry.properties[$0] }, default: []].append(position)
+        }
+        return index
+    }
+
+    // MARK: - Finding entries again
+
+    /// The entry's identity values, as conditions.
+    func identityMatch(_ entry: LiveEntry) -> EntryMatch {
+        EntryMatch(pairs: menu.identity.map { ($0, entry.properties[$0]) })
+    }
+
+    /// Every configured, non-secret value the entry prints: what finds it when its identity does not.
+    func fingerprint(_ entry: LiveEntry) -> EntryMatch {
+        EntryMatch(pairs: configured(entry).filter { !isSensitive($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// How to find a live entry again: its identity when that is complete and no other entry shares
+    /// it, else its fingerprint.
+    func locator(_ entry: LiveEntry) -> EntryMatch {
+        let key = menu.identity.map { entry.properties[$0] }
+        if !key.isEmpty, !key.contains(nil), identityCounts[key] == 1 { return identityMatch(entry) }
+        return fingerprint(entry)
+    }
+
+    /// The values of `entry` a configuration sets: no markers, nothing read-only, nothing this version lacks.
+    func configured(_ entry: LiveEntry) -> [String: String] {
+        entry.properties.filter { name, _ in
+            !Planner.markers.contains(name) && menu.spec.properties[name]?.access != .readOnly && schema.accepts(name, in: menu.path)
+        }
+    }
+
+    /// The locator of the live entry with `id`.
+    func locator(ofID id: String?) -> EntryMatch? {
+        guard let id, let entry = liveByID[id] else { return nil }
+        return locator(entry)
     }
 
     // MARK: - Add, set, unset, remove
@@ -165,7 +216,12 @@ struct MenuPlanner {
         }
         let before = menu.spec.ordered ? earliest(limits(after: index, matched: matched), in: order) : nil
         let changes = entry.properties.map { PropertyChange(name: $0.name, old: nil, new: $0.value, sensitive: entry.sensitive.contains($0.name)) }
-        self.changes.append(Operation(kind: .add, menu: menu.path, id: nil, label: label(entry), changes: changes, before: before, originalBefore: nil, location: entry.location.description))
+        // Found again by its identity and every value written that the router prints as written.
+        let identity = zip(menu.identity, menu.identity(of: entry)).map { EntryMatch.Condition(name: $0.0, value: $0.1) }
+        let written = changes.filter { !$0.sensitive && !isSensitive($0.name) && menu.spec.properties[$0.name]?.access != .writeOnly }
+            .map { EntryMatch.Condition(name: $0.name, value: $0.new) }
+        self.changes.append(Operation(kind: .add, menu: menu.path, id: nil, label: label(entry), changes: changes, before: before, originalBefore: nil,
+                                      location: entry.location.description, target: EntryMatch(identity).adding(written), anchor: locator(ofID: before)))
     }
 
     mutating func compare(_ entry: DesiredEntry, with found: LiveEntry) {
@@ -189,10 +245,12 @@ struct MenuPlanner {
         }
         let target = menu.isSettings ? label(found) : label(entry)
         if !differences.isEmpty {
-            changes.append(Operation(kind: .set, menu: menu.path, id: found.id, label: target, changes: differences, before: nil, originalBefore: nil, location: entry.location.description))
+            changes.append(Operation(kind: .set, menu: menu.path, id: found.id, label: target, changes: differences, before: nil, originalBefore: nil,
+                                     location: entry.location.description, target: identityMatch(found)))
         }
         if !unsets.isEmpty {
-            changes.append(Operation(kind: .unset, menu: menu.path, id: found.id, label: target, changes: unsets, before: nil, originalBefore: nil, location: entry.location.description))
+            changes.append(Operation(kind: .unset, menu: menu.path, id: found.id, label: target, changes: unsets, before: nil, originalBefore: nil,
+                                     location: entry.location.description, target: identityMatch(found)))
         }
     }
 
@@ -206,12 +264,10 @@ struct MenuPlanner {
 
     /// A remove, keeping the entry's values (and, in ordered menus, its successor) so undo can put it back.
     func removal(_ entry: LiveEntry, location: String, order: [String]) -> Operation {
-        let kept = entry.properties.filter { name, _ in
-            !Planner.markers.contains(name) && menu.spec.properties[name]?.access != .readOnly && schema.accepts(name, in: menu.path)
-        }
-        let changes = kept.sorted { $0.key < $1.key }.map { PropertyChange(name: $0.key, old: $0.value, new: nil, sensitive: isSensitive($0.key)) }
+        let changes = configured(entry).sorted { $0.key < $1.key }.map { PropertyChange(name: $0.key, old: $0.value, new: nil, sensitive: isSensitive($0.key)) }
+        let successor = menu.spec.ordered ? successor(of: entry.id, in: order) : nil
         return Operation(kind: .remove, menu: menu.path, id: entry.id, label: label(entry), changes: changes, before: nil,
-                         originalBefore: menu.spec.ordered ? successor(of: entry.id, in: order) : nil, location: location)
+                         originalBefore: successor, location: location, target: fingerprint(entry), originalAnchor: locator(ofID: successor))
     }
 
     func isSensitive(_ name: String) -> Bool {
@@ -267,7 +323,8 @@ struct MenuPlanner {
             order.remove(at: current)
             order.insert(id, at: order.firstIndex(of: destination)!)
             changes.append(Operation(kind: .move, menu: menu.path, id: id, label: label(menu.entries[index]), changes: [], before: destination,
-                                     originalBefore: originalBefore, location: menu.entries[index].location.description))
+                                     originalBefore: originalBefore, location: menu.entries[index].location.description,
+                                     target: locator(ofID: id) ?? EntryMatch([]), anchor: locator(ofID: destination), originalAnchor: locator(ofID: originalBefore)))
         }
     }
 }

@@ -8,4 +8,19 @@ struct Rosplay: AsyncParsableCommand {
         abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
         subcommands: [PlanCommand.self, ApplyCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
     )
+
+    /// Installs the signal handlers before any command runs, then runs the command.
+    static func main() async {
+        SignalHandling.install()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

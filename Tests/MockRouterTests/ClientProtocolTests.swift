@@ -179,20 +179,33 @@ import Testing
         }
     }
 
-    @Test func commandTimeoutFailsACommandWithoutDoneAndKeepsTheConnection() async throws {
-        // The reply comes after 2 s, the timeout is 200 ms: a timeout error (not a login) proves it fired first.
+    @Test func loginTimeoutNamesTheLoginAndKeepsTheConnection() async throws {
+        // The reply comes after 2 s, the login timeout is 200 ms: a timeout error proves it fired first.
         try await withRouter(faults: FaultInjection(latency: .seconds(2))) { router in
             let client = try await RouterOSClient.connect(ConnectionConfiguration(
-                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, commandTimeout: .milliseconds(200)))
-            await #expect {
+                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, loginTimeout: .milliseconds(200)))
+            await #expect(throws: RouterOSError.timedOut(.login, target: "127.0.0.1:\(router.server.apiPort!)", after: .milliseconds(200))) {
                 try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
-            } throws: { error in
-                guard case RouterOSError.commandTimeout(let command) = error else { return false }
-                return command.hasPrefix("/login")
             }
             // The late `!done` finds nothing waiting for it and is ignored.
             try await Task.sleep(for: .seconds(2))
             #expect(client.isConnected)
+            await client.close()
+        }
+    }
+
+    @Test func aCommandsOwnTimeoutOverridesTheConnectionsAndNamesTheCommand() async throws {
+        try await withRouter(faults: FaultInjection(latency: .seconds(1))) { router in
+            let client = try await RouterOSClient.connect(ConnectionConfiguration(
+                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, commandTimeout: .seconds(30)))
+            try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            await #expect {
+                try await client.execute(Command("/system/identity/print"), timeout: .milliseconds(200))
+            } throws: { error in
+                guard case RouterOSError.timedOut(.command(let command), _, let after) = error else { return false }
+                return command.hasPrefix("/system/identity/print") && after == .milliseconds(200)
+                    && "\(error)".contains("did not finish /system/identity/print within 0.2s")
+            }
             await client.close()
         }
     }

@@ -118,10 +118,10 @@ import Testing
             let port = router.server.apiPort!
             await #expect {
                 try await RouterOSClient.connect(ConnectionConfiguration(
-                    host: "127.0.0.1", port: port, security: .tls(.anonymousClient), connectTimeout: .seconds(1)))
+                    host: "127.0.0.1", port: port, security: .tls(.anonymousClient), handshakeTimeout: .seconds(1)))
             } throws: { error in
                 switch error {
-                case RouterOSError.connectTimeout(let target): return target == "127.0.0.1:\(port) (TLS handshake)"
+                case RouterOSError.timedOut(.tlsHandshake, let target, _): return target == "127.0.0.1:\(port)"
                 case TLSError.closedDuringHandshake: return true
                 case TLSError.handshakeFailed(let detail): return detail.contains("wrong version number")
                 default: return false

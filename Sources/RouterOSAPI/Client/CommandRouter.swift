@@ -11,6 +11,8 @@ struct PendingCommand {
 
     var command: Command
     var sink: Sink
+    /// Overrides the connection's command timeout for this command.
+    var timeout: Duration?
 }
 
 extension PendingCommand.Sink {
@@ -48,11 +50,14 @@ final class CommandRouter: ChannelDuplexHandler {
 
     private var inFlight: [String: InFlight] = [:]
     private var closeReason: String?
-    private let commandTimeout: TimeAmount?
+    private let commandTimeout: Duration?
+    /// The router's host and port, for errors.
+    private let target: String
 
     /// - Parameter commandTimeout: how long a command may wait for its `!done` before it fails with
-    ///   ``RouterOSError/commandTimeout(command:)``; nil to wait forever. Streams are exempt: they end only when cancelled.
-    init(commandTimeout: TimeAmount?) {
+    ///   ``RouterOSError/timedOut(_:target:after:)``; nil to wait forever. Streams are exempt: they end only when cancelled.
+    init(target: String, commandTimeout: Duration?) {
+        self.target = target
         self.commandTimeout = commandTimeout
     }
 
@@ -71,9 +76,9 @@ final class CommandRouter: ChannelDuplexHandler {
             return
         }
         var entry = InFlight(command: pending.command, sink: pending.sink)
-        if let commandTimeout, case .collect = pending.sink {
-            entry.timeout = context.eventLoop.assumeIsolated().scheduleTask(in: commandTimeout) {
-                self.timeOut(tag)
+        if let timeout = pending.timeout ?? commandTimeout, case .collect = pending.sink {
+            entry.timeout = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
+                self.timeOut(tag, after: timeout)
             }
         }
         inFlight[tag] = entry
@@ -81,9 +86,9 @@ final class CommandRouter: ChannelDuplexHandler {
     }
 
     /// Fails the command with `tag` for want of a `!done`; a late reply to it is then ignored.
-    private func timeOut(_ tag: String) {
+    private func timeOut(_ tag: String, after timeout: Duration) {
         guard let entry = inFlight.removeValue(forKey: tag) else { return }
-        entry.sink.fail(RouterOSError.commandTimeout(command: entry.command.description))
+        entry.sink.fail(RouterOSError.timedOut(.command(entry.command.description), target: target, after: timeout))
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

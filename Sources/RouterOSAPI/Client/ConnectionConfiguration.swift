@@ -11,11 +11,15 @@ public struct ConnectionConfiguration: Hashable, Sendable {
     public var host: String
     public var port: Int
     public var security: Security
-    /// Time allowed for TCP connect plus the TLS handshake, together.
+    /// Time allowed for the TCP connection to be accepted.
     public var connectTimeout: Duration
-    /// Time a command may wait for its `!done` before it fails with
-    /// ``RouterOSError/commandTimeout(command:)``; nil (the default) waits as long as the
-    /// connection lives. Streams (``RouterOSClient/stream(_:)``) are exempt: they end when cancelled.
+    /// Time allowed for the TLS handshake, once TCP is up.
+    public var handshakeTimeout: Duration
+    /// Time allowed for `/login` to be answered (each of its round trips).
+    public var loginTimeout: Duration
+    /// Time a command may wait for its `!done` before it fails with ``RouterOSError/timedOut(_:target:after:)``
+    /// (overridable per command); nil waits as long as the connection lives. Streams
+    /// (``RouterOSClient/stream(_:)``) are exempt: they end when cancelled.
     public var commandTimeout: Duration?
     public var limits: WireLimits
 
@@ -24,13 +28,17 @@ public struct ConnectionConfiguration: Hashable, Sendable {
         port: Int? = nil,
         security: Security,
         connectTimeout: Duration = .seconds(10),
-        commandTimeout: Duration? = nil,
+        handshakeTimeout: Duration = .seconds(10),
+        loginTimeout: Duration = .seconds(10),
+        commandTimeout: Duration? = .seconds(60),
         limits: WireLimits = .default
     ) {
         self.host = host
         self.security = security
         self.port = port ?? Self.defaultPort(for: security)
         self.connectTimeout = connectTimeout
+        self.handshakeTimeout = handshakeTimeout
+        self.loginTimeout = loginTimeout
         self.commandTimeout = commandTimeout
         self.limits = limits
     }

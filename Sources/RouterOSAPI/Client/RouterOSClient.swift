@@ -19,19 +19,22 @@ public final class RouterOSClient: Sendable {
     private let channel: Channel
     private let nextTag = NIOLockedValueBox(0)
     private let logger: Logger
+    private let loginTimeout: Duration
     /// The host and port connected to.
     public let target: String
     /// The negotiated TLS protocol and cipher (`TLSv1.3 TLS_AES_256_GCM_SHA384`), or `plain`.
     public let transport: String
 
-    private init(channel: Channel, target: String, transport: String, logger: Logger) {
+    private init(channel: Channel, target: String, transport: String, loginTimeout: Duration, logger: Logger) {
         self.channel = channel
+        self.loginTimeout = loginTimeout
         self.target = target
         self.transport = transport
         self.logger = logger
     }
 
-    /// Opens a connection: TCP, then TLS as configured, both within `connectTimeout`. Does not log in.
+    /// Opens a connection: TCP within `connectTimeout`, then TLS as configured within
+    /// `handshakeTimeout`. Does not log in.
     public static func connect(
         _ configuration: ConnectionConfiguration,
         logger: Logger = Logger(label: "rosplay.api"),
@@ -39,8 +42,6 @@ public final class RouterOSClient: Sendable {
     ) async throws -> RouterOSClient {
         let target = "\(configuration.host):\(configuration.port)"
         let timeout = TimeAmount(configuration.connectTimeout)
-        // One deadline for TCP and TLS together: the handshake gets what the connect left.
-        let deadline = NIODeadline.now() + timeout
         let channel: Channel
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
@@ -50,15 +51,16 @@ public final class RouterOSClient: Sendable {
                 .connect(host: configuration.host, port: configuration.port)
                 .get()
         } catch let error as ChannelError {
-            if case .connectTimeout = error { throw RouterOSError.connectTimeout(target) }
+            if case .connectTimeout = error { throw RouterOSError.timedOut(.connect, target: target, after: configuration.connectTimeout) }
             throw RouterOSError.connectFailed("\(target): \(error)")
         } catch {
             throw RouterOSError.connectFailed("\(target): \(error)")
         }
         do {
+            let deadline = NIODeadline.now() + TimeAmount(configuration.handshakeTimeout)
             let transport = try await configurePipeline(channel, configuration, deadline: deadline).get()
             logger.debug("connected", metadata: ["target": "\(target)", "transport": "\(transport)"])
-            return RouterOSClient(channel: channel, target: target, transport: transport, logger: logger)
+            return RouterOSClient(channel: channel, target: target, transport: transport, loginTimeout: configuration.loginTimeout, logger: logger)
         } catch {
             channel.close(promise: nil)
             throw error
@@ -80,14 +82,14 @@ public final class RouterOSClient: Sendable {
                     }
                     transport = handler.handshakeResult.flatMapErrorThrowing { error in
                         if timedOut.value {
-                            throw RouterOSError.connectTimeout("\(configuration.host):\(configuration.port) (TLS handshake)")
+                            throw RouterOSError.timedOut(.tlsHandshake, target: "\(configuration.host):\(configuration.port)", after: configuration.handshakeTimeout)
                         }
                         throw error
                     }.always { _ in expiry.cancel() }
                 }
                 try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.limits)))
                 try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
-                try sync.addHandler(CommandRouter(commandTimeout: configuration.commandTimeout.map { TimeAmount($0) }))
+                try sync.addHandler(CommandRouter(target: "\(configuration.host):\(configuration.port)", commandTimeout: configuration.commandTimeout))
                 return transport
             } catch {
                 return channel.eventLoop.makeFailedFuture(error)
@@ -98,24 +100,39 @@ public final class RouterOSClient: Sendable {
     /// Logs in with the post-6.43 method; falls back to the MD5 challenge when the router answers with one.
     public func login(user: String, password: String) async throws {
         do {
-            let first = try await execute(Command("/login", ["name": user, "password": password]))
+            let first = try await login(Command("/login", ["name": user, "password": password]))
             guard let challenge = first.ret else { return }
             guard let response = LoginChallenge.response(password: password, challenge: challenge) else {
                 throw RouterOSError.loginFailed("the router sent an unreadable challenge")
             }
-            _ = try await execute(Command("/login", ["name": user, "response": response]))
+            _ = try await login(Command("/login", ["name": user, "response": response]))
         } catch let error as RouterOSError {
             if let trap = error.trap { throw RouterOSError.loginFailed(trap.message) }
             throw error
         }
     }
 
-    /// Sends `command` and waits for its `!done`. The client tags it: any `.tag` on it is replaced.
-    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`;
-    ///   ``RouterOSError/commandTimeout(command:)`` when ``ConnectionConfiguration/commandTimeout`` passed first.
+    /// Sends `command` and waits for its `!done` within ``ConnectionConfiguration/commandTimeout``.
     public func execute(_ command: Command) async throws -> Response {
+        try await execute(command, timeout: nil)
+    }
+
+    /// One `/login` round trip, its timeout reported as the login's.
+    private func login(_ command: Command) async throws -> Response {
+        do {
+            return try await execute(command, timeout: loginTimeout)
+        } catch RouterOSError.timedOut(.command, let target, let after) {
+            throw RouterOSError.timedOut(.login, target: target, after: after)
+        }
+    }
+
+    /// Sends `command` and waits for its `!done`. The client tags it: any `.tag` on it is replaced.
+    /// - Parameter timeout: how long to wait for `!done`; nil: ``ConnectionConfiguration/commandTimeout``.
+    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`;
+    ///   ``RouterOSError/timedOut(_:target:after:)`` when the timeout passed first.
+    public func execute(_ command: Command, timeout: Duration?) async throws -> Response {
         let promise = channel.eventLoop.makePromise(of: Response.self)
-        send(PendingCommand(command: tagged(command), sink: .collect(promise)))
+        send(PendingCommand(command: tagged(command), sink: .collect(promise), timeout: timeout))
         return try await promise.futureResult.get()
     }
 
@@ -129,7 +146,7 @@ public final class RouterOSClient: Sendable {
             guard case .cancelled = termination, let self else { return }
             Task { try? await self.cancel(tag: tag) }
         }
-        send(PendingCommand(command: command, sink: .stream(continuation)))
+        send(PendingCommand(command: command, sink: .stream(continuation), timeout: nil))
         return ReplyStream(tag: tag, rows: rows, client: self)
     }
 

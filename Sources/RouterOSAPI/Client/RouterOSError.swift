@@ -29,13 +29,11 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
     case fatal(String)
     /// The connection closed (or failed) while the command was in flight.
     case connectionLost(command: String, reason: String)
-    /// No `!done` came within ``ConnectionConfiguration/commandTimeout``; the command is no longer
-    /// awaited, and the router may or may not have carried it out.
-    case commandTimeout(command: String)
+    /// The router did not answer in time at `stage`. For a command, it is no longer awaited, and
+    /// the router may or may not have carried it out.
+    case timedOut(TimeoutStage, target: String, after: Duration)
     /// The command was not sent: its tag was still in use by a command in flight (a client defect).
     case tagInUse(command: String, tag: String)
-    /// Connecting (TCP and TLS) took longer than the allowed time.
-    case connectTimeout(String)
     /// Connecting failed before TLS started.
     case connectFailed(String)
 
@@ -46,9 +44,8 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         case .loginFailed(let message): return "login failed: \(message)"
         case .fatal(let reason): return "router closed the connection: \(reason)"
         case .connectionLost(let command, let reason): return "connection lost while \(command) was in flight: \(reason)"
-        case .commandTimeout(let command): return "timed out waiting for the router to finish \(command)"
+        case .timedOut(let stage, let target, let after): return "\(target) \(stage.waitedFor) within \(TimeoutStage.describe(after))"
         case .tagInUse(let command, let tag): return "cannot send \(command): tag \(tag) is already in flight"
-        case .connectTimeout(let target): return "timed out connecting to \(target)"
         case .connectFailed(let reason): return "cannot connect: \(reason)"
         }
     }
@@ -57,8 +54,9 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
     /// or may not have carried it out.
     public var isConnectionFailure: Bool {
         switch self {
-        case .connectionLost, .commandTimeout, .fatal: return true
-        case .trap, .loginFailed, .connectTimeout, .connectFailed, .tagInUse: return false
+        case .connectionLost, .fatal: return true
+        case .timedOut(let stage, _, _): return stage.isCommand
+        case .trap, .loginFailed, .connectFailed, .tagInUse: return false
         }
     }
 
@@ -66,5 +64,38 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
     public var trap: RouterOSTrap? {
         if case .trap(let trap, _) = self { return trap }
         return nil
+    }
+}
+
+/// Where a router stopped answering.
+public enum TimeoutStage: Hashable, Sendable {
+    /// The TCP connection was not accepted.
+    case connect
+    /// The TLS handshake did not complete.
+    case tlsHandshake
+    /// `/login` was not answered.
+    case login
+    /// A command (secrets redacted) got no `!done`.
+    case command(String)
+
+    var waitedFor: String {
+        switch self {
+        case .connect: return "did not accept the TCP connection"
+        case .tlsHandshake: return "did not complete the TLS handshake"
+        case .login: return "did not answer the login"
+        case .command(let command): return "did not finish \(command)"
+        }
+    }
+
+    var isCommand: Bool {
+        if case .command = self { return true }
+        return false
+    }
+
+    /// `10s`, `1.5s`.
+    static func describe(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = attoseconds / 1_000_000_000_000_000
+        return milliseconds == 0 ? "\(seconds)s" : "\(Double(seconds) + Double(milliseconds) / 1000)s"
     }
 }

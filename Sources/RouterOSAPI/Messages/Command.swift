@@ -59,12 +59,11 @@ public struct Command: Hashable, Sendable, CustomStringConvertible {
         attributes[name]
     }
 
-    /// The command as one line, secrets redacted.
+    /// The command as one line for people, secrets redacted; the client's `.tag` is left out.
     public var description: String {
         var parts = [path]
         parts += attributes.map { "=" + $0.description(hiding: sensitive) }
         parts += apiAttributes.map { ".\($0)" }
-        if let tag { parts.append(".tag=\(tag)") }
         parts += queries.map { $0.description(hiding: sensitive) }
         return parts.joined(separator: " ")
     }

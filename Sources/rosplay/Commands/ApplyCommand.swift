@@ -9,8 +9,12 @@ struct ApplyCommand: AsyncParsableCommand {
         abstract: "Change the router to match the playbooks, after showing the plan.",
         discussion: """
         Asks for confirmation on a terminal; without one it refuses unless --yes is given. Operations are \
-        sent level by level, independent ones together. On a !trap or a lost connection everything already \
-        applied is undone in reverse and the report says what happened to each operation.
+        sent level by level, independent ones together. On a !trap, a lost connection or Ctrl-C (SIGINT or \
+        SIGTERM) nothing new is sent, the replies in flight are awaited, and everything applied is undone in \
+        reverse: each entry is found again by its identity and the values rosplay wrote, and one that no \
+        longer matches is left alone and reported as uncertain. A lost connection is re-opened with backoff \
+        to undo. The report groups operations that ended alike and ends with exact counts. A second Ctrl-C \
+        exits at once. Exit status: 0 applied and verified, 1 failed (see the report), 130 interrupted.
         """
     )
 
@@ -44,9 +48,14 @@ struct ApplyCommand: AsyncParsableCommand {
         try confirm()
 
         let connection = self.connection
-        let applier = Applier(session: run.client, schema: run.schema, reconnect: { try await connection.connect() })
+        let control = ApplyControl()
+        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect() }
+        let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
+        SignalHandling.guardApply(control)
         let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
-        if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(describe(report)) }
+        SignalHandling.applyFinished()
+        if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(ApplyReportText.render(report)) }
+        if control.stopRequested != nil { throw ExitCode(130) }
         guard report.succeeded else { throw ExitCode(1) }
 
         let remaining = try await guarded { try await run.replan() }
@@ -73,25 +82,5 @@ struct ApplyCommand: AsyncParsableCommand {
             print("Nothing changed.")
             throw ExitCode(1)
         }
-    }
-
-    private func describe(_ report: ApplyReport) -> String {
-        if report.succeeded { return "Applied \(report.outcomes.count) operation(s)." }
-        let inFlight = report.outcomes.filter { $0.status == .uncertain }.count
-        let remaining = report.outcomes.contains { $0.status == .undoFailed || $0.status == .applied }
-        let headline = if report.routerUnchanged {
-            "the router is as it was before."
-        } else if !remaining {
-            "everything applied was undone, but the connection dropped with \(inFlight) operation(s) in flight; run rosplay plan to see whether they took effect:"
-        } else {
-            "SOME CHANGES REMAIN on the router:"
-        }
-        var lines = ["Apply failed; " + headline]
-        for outcome in report.outcomes {
-            let operation = outcome.operation
-            lines.append("  \(outcome.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(operation.kind.rawValue) \(operation.menu) \(operation.label)"
-                + (outcome.error.map { ": \($0)" } ?? ""))
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -26,6 +26,19 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Plain API (8728): the password travels unencrypted.")
     var plain = false
 
+    @Option(help: ArgumentHelp("""
+        The longest to wait for the router at any one stage: the TCP connection, the TLS handshake, \
+        the login, and each command. Defaults: 10s to connect, 10s for the handshake, 10s for the login, \
+        60s per command. Example: --timeout 30s (also 500ms, 2m, or plain seconds).
+        """, valueName: "duration"))
+    var timeout: String?
+
+    @Option(name: .customLong("reconnect-within"), help: ArgumentHelp("""
+        After the connection is lost mid-apply, how long to keep trying (with backoff from 0.25s to 8s) \
+        to reconnect and undo. Default: 60s.
+        """, valueName: "duration"))
+    var reconnectWithin: String?
+
     func validate() throws {
         let modes = [ca != nil, fingerprint != nil, noCertificate, plain].filter { $0 }.count
         guard modes <= 1 else {
@@ -35,6 +48,25 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("--fingerprint: '\(fingerprint)' is not SHA256: followed by 64 hex digits")
         }
         _ = try endpoint()
+        _ = try Self.duration(timeout, option: "--timeout")
+        _ = try Self.duration(reconnectWithin, option: "--reconnect-within")
+    }
+
+    /// `30`, `30s`, `500ms`, `2m`, `1h` as a duration; nil when not given.
+    static func duration(_ text: String?, option: String) throws -> Duration? {
+        guard let text else { return nil }
+        let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        let unit = units.first { text.hasSuffix($0.0) && Int64(text.dropLast($0.0.count)) != nil }
+        let number = unit.map { String(text.dropLast($0.0.count)) } ?? text
+        guard let value = Int64(number), value > 0, value <= 86_400_000 / (unit?.1 ?? 1000) else {
+            throw ValidationError("\(option): '\(text)' is not a duration such as 30s, 500ms or 2m (at most 24h)")
+        }
+        return .milliseconds(value * (unit?.1 ?? 1000))
+    }
+
+    /// How long to keep trying to reconnect to undo.
+    var reconnectDeadline: Duration {
+        (try? Self.duration(reconnectWithin, option: "")) ?? nil ?? .seconds(60)
     }
 
     /// How to protect the connection; a certificate checked against the system's CAs by default.
@@ -85,7 +117,14 @@ struct ConnectionOptions: ParsableArguments {
     /// Connects and logs in.
     func connect() async throws -> RouterOSClient {
         let (host, port) = try endpoint()
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: host, port: port, security: security))
+        var configuration = ConnectionConfiguration(host: host, port: port, security: security)
+        if let limit = try Self.duration(timeout, option: "--timeout") {
+            configuration.connectTimeout = limit
+            configuration.handshakeTimeout = limit
+            configuration.loginTimeout = limit
+            configuration.commandTimeout = limit
+        }
+        let client = try await RouterOSClient.connect(configuration)
         do {
             try await client.login(user: userName, password: try password())
         } catch {

@@ -1,0 +1,49 @@
+/// Opens a new session after the old one was lost: capped exponential backoff, all attempts
+/// within one overall deadline, one progress line per attempt.
+public struct Reconnector: Sendable {
+    public var connect: @Sendable () async throws -> any RouterSession
+    /// How long all attempts together may take.
+    public var deadline: Duration
+    public var firstDelay: Duration
+    public var maximumDelay: Duration
+
+    public init(deadline: Duration = .seconds(60), firstDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(8),
+                connect: @escaping @Sendable () async throws -> any RouterSession) {
+        self.connect = connect
+        self.deadline = deadline
+        self.firstDelay = firstDelay
+        self.maximumDelay = maximumDelay
+    }
+
+    /// A new session, or the last attempt's error once the deadline has passed.
+    func reconnect(progress: @Sendable (String) -> Void) async throws -> any RouterSession {
+        let clock = ContinuousClock()
+        let end = clock.now + deadline
+        var delay = firstDelay
+        var attempt = 1
+        while true {
+            do {
+                let session = try await connect()
+                progress("reconnected (attempt \(attempt))")
+                return session
+            } catch {
+                let left = end - clock.now
+                guard left > .zero else {
+                    progress("reconnect attempt \(attempt) failed: \(error); giving up after \(Self.seconds(deadline))")
+                    throw error
+                }
+                let wait = min(delay, left)
+                progress("reconnect attempt \(attempt) failed: \(error); next in \(Self.seconds(wait))")
+                try? await Task.sleep(for: wait)
+                delay = min(delay * 2, maximumDelay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// `1.5s`.
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(Double(milliseconds) / 1000)s"
+    }
+}

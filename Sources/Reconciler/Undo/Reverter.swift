@@ -1,0 +1,167 @@
+import RouterModel
+import RouterOSAPI
+
+/// An operation to undo, as the apply left it.
+struct RevertStep: Sendable {
+    var index: Int
+    var operation: Operation
+    /// Its dependency level in the plan: undo runs the levels in reverse.
+    var level: Int
+    /// The router confirmed it (false: in flight when the connection was lost, or refused part-way).
+    var confirmed: Bool
+    /// Its status had the undo found nothing to do (`failed` for an operation the router refused part-way).
+    var statusIfNothingRemains: OperationOutcome.Status
+}
+
+/// Undoes operations newest first, finding each target again by its values in a fresh read of
+/// its menu: an entry that does not match what rosplay wrote is left alone and reported
+/// uncertain, never touched. A lost connection is re-opened (with backoff) and the menus read
+/// again before going on.
+struct Reverter {
+    var session: (any RouterSession)?
+    let reconnector: Reconnector?
+    let schema: RouterSchema
+    let progress: @Sendable (String) -> Void
+
+    /// Step index → how it ended.
+    typealias Results = [Int: (status: OperationOutcome.Status, note: String?)]
+
+    private struct Lost: Error {
+        let error: Error
+    }
+
+    mutating func revert(_ steps: [RevertStep]) async -> Results {
+        var results: Results = [:]
+        var pending = steps.sorted { $0.index > $1.index }
+        var attempted = Set<Int>()
+        while !pending.isEmpty {
+            let active: any RouterSession
+            if let session {
+                active = session
+            } else {
+                guard let reconnector else {
+                    for step in pending { results[step.index] = (.uncertain, "the connection was lost and could not be re-opened to look") }
+                    return results
+                }
+                do {
+                    active = try await reconnector.reconnect(progress: progress)
+                    session = active
+                } catch {
+                    for step in pending { results[step.index] = (.uncertain, "the router could not be reached to look: \(error)") }
+                    return results
+                }
+            }
+            do {
+                try await revertAll(pending, on: active, results: &results, attempted: &attempted)
+                pending = []
+            } catch let lost as Lost {
+                progress("connection lost while undoing: \(lost.error)")
+                session = nil
+                pending.removeAll { results[$0.index] != nil }
+                // Without a way back, everything left is reported as unknown right away.
+                if reconnector == nil {
+                    for step in pending { results[step.index] = (.uncertain, "the connection was lost while undoing: \(lost.error)") }
+                    return results
+                }
+            } catch {
+                for step in pending where results[step.index] == nil { results[step.index] = (.uncertain, "could not read the router to undo: \(error)") }
+                return results
+            }
+        }
+        return results
+    }
+
+    /// Reads every menu the steps touch (all in flight at once), then undoes level by level.
+    private func revertAll(_ steps: [RevertStep], on session: any RouterSession, results: inout Results, attempted: inout Set<Int>) async throws {
+        var mirrors = try await readMirrors(Set(steps.map(\.operation.menu)), from: session)
+        let levels = Dictionary(grouping: steps, by: \.level)
+        for level in levels.keys.sorted(by: >) {
+            let byMenu = Dictionary(grouping: levels[level] ?? [], by: \.operation.menu)
+            for menu in byMenu.keys.sorted() {
+                var mirror = mirrors[menu]!
+                let menuSteps = (byMenu[menu] ?? []).sorted { $0.index > $1.index }
+                defer { mirrors[menu] = mirror }
+                if mirror.ordered {
+                    // Each step's place depends on the one before: one at a time.
+                    for step in menuSteps {
+                        try await revert([step], in: &mirror, on: session, results: &results, attempted: &attempted)
+                    }
+                } else {
+                    try await revert(menuSteps, in: &mirror, on: session, results: &results, attempted: &attempted)
+                }
+            }
+        }
+    }
+
+    /// Decides every step from `mirror`, then sends all their commands at once.
+    private func revert(_ steps: [RevertStep], in mirror: inout MenuMirror, on session: any RouterSession,
+                        results: inout Results, attempted: inout Set<Int>) async throws {
+        var actions: [(RevertStep, UndoAction)] = []
+        for step in steps {
+            switch UndoDecision.decide(step.operation, in: mirror, schema: schema) {
+            case .revert(let action):
+                actions.append((step, action))
+            case .notPresent(let reason):
+                results[step.index] = attempted.contains(step.index) ? (.undone, nil)
+                    : step.confirmed ? (.gone, reason) : (step.statusIfNothingRemains, step.operation.kind == .add ? nil : reason)
+            case .leaveAlone(let reason):
+                results[step.index] = (.uncertain, reason)
+            case .impossible(let reason):
+                results[step.index] = (.undoFailed, "cannot undo: \(reason)")
+            }
+        }
+        guard !actions.isEmpty else { return }
+        let menu = steps[0].operation.menu
+        let sent = await withTaskGroup(of: (Int, Result<String?, Error>).self) { group in
+            for (position, (step, action)) in actions.enumerated() {
+                let commands = action.commands(in: menu, sensitive: sensitive(step.operation))
+                group.addTask {
+                    do {
+                        var ret: String?
+                        for command in commands { ret = try await session.execute(command).ret ?? ret }
+                        return (position, .success(ret))
+                    } catch {
+                        return (position, .failure(error))
+                    }
+                }
+            }
+            return await group.reduce(into: [(Int, Result<String?, Error>)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }
+        }
+        var lost: Error?
+        for (position, outcome) in sent {
+            let (step, action) = actions[position]
+            attempted.insert(step.index)
+            switch outcome {
+            case .success(let ret):
+                action.record(in: &mirror, ret: ret)
+                results[step.index] = (step.confirmed ? .undone : step.statusIfNothingRemains == .failed ? .failed : .undone, nil)
+            case .failure(let error as RouterOSError) where error.isConnectionFailure:
+                lost = error
+            case .failure(let error):
+                results[step.index] = (.undoFailed, "undo: \(error)")
+            }
+        }
+        if let lost { throw Lost(error: lost) }
+    }
+
+    /// Names whose values are never shown in an error.
+    private func sensitive(_ operation: Operation) -> Set<String> {
+        Set(operation.changes.filter(\.sensitive).map(\.name)).union(MenuCatalog.spec(for: operation.menu)?.sensitiveProperties ?? [])
+    }
+
+    private func readMirrors(_ menus: Set<String>, from session: any RouterSession) async throws -> [String: MenuMirror] {
+        do {
+            return try await withThrowingTaskGroup(of: (String, MenuMirror).self) { group in
+                for menu in menus {
+                    group.addTask {
+                        let spec = MenuCatalog.spec(for: menu)
+                        return (menu, MenuMirror(identity: spec?.identity ?? [], ordered: spec?.ordered == true, live: try await Snapshot.read(menu, from: session)))
+                    }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+        } catch let error as RouterOSError where error.isConnectionFailure {
+            throw Lost(error: error)
+        }
+    }
+}
