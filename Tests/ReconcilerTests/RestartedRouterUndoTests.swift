@@ -1,0 +1,160 @@
+import Foundation
+import Playbook
+import RouterModel
+import RouterOSAPI
+import Testing
+@testable import Reconciler
+
+/// Undo after the router restarted mid-apply: `.id`s are reused for other entries, so only
+/// entries that still match what rosplay wrote may be touched.
+struct RestartedRouterUndoTests {
+    let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
+    static let menu = "/ip/firewall/address-list"
+
+    /// An address-list menu in memory that numbers entries from `*1` after every restart, like a
+    /// router whose `.id`s start over; `restartAt` (counting adds) drops the connection and comes
+    /// back holding `others`.
+    final class RestartingRouter: RouterSession, @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [(id: String, list: String, address: String)] = []
+        private var next = 0
+        private var adds = 0
+        private var restarted = false
+        private let restartAt: Int?
+        private let others: [(String, String)]
+        private(set) var commands: [String] = []
+
+        init(restartAt: Int?, others: [(String, String)]) {
+            self.restartAt = restartAt
+            self.others = others
+        }
+
+        var contents: Set<String> { lock.withLock { Set(entries.map { "\($0.list) \($0.address)" }) } }
+
+        private func newID() -> String {
+            next += 1
+            return "*\(String(next, radix: 16, uppercase: true))"
+        }
+
+        func execute(_ command: Command) async throws -> Response {
+            try lock.withLock {
+                commands.append(command.description)
+                let verb = command.path.split(separator: "/").last.map(String.init) ?? ""
+                switch verb {
+                case "print":
+                    return Response(rows: entries.map { Row([Attribute(".id", $0.id), Attribute("list", $0.list), Attribute("address", $0.address),
+                                                             Attribute("disabled", "false"), Attribute("dynamic", "false")]) }, done: .done())
+                case "add":
+                    adds += 1
+                    if adds == restartAt, !restarted {
+                        restarted = true
+                        next = 0
+                        entries = others.map { (newID(), $0.0, $0.1) }
+                        throw RouterOSError.connectionLost(command: command.description, reason: "connection closed by the router")
+                    }
+                    let id = newID()
+                    entries.append((id, command["list"] ?? "", command["address"] ?? ""))
+                    return Response(rows: [], done: .done(ret: id))
+                case "remove":
+                    guard let index = entries.firstIndex(where: { $0.id == command[".id"] }) else {
+                        throw RouterOSError.trap(RouterOSTrap(category: nil, message: "no such item", command: command.description), more: [])
+                    }
+                    entries.remove(at: index)
+                    return Response(rows: [], done: .done())
+                default:
+                    return Response(rows: [], done: .done())
+                }
+            }
+        }
+    }
+
+    func plan(_ count: Int, against router: RestartingRouter) async throws -> Plan {
+        var yaml = "menus:\n  \(Self.menu):\n"
+        for number in 0..<count { yaml += "    - { list: mine, address: 10.1.\(number / 256).\(number % 256) }\n" }
+        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
+        let snapshot = try await Snapshot.read(desired, schema: schema, identity: RouterIdentity(version: schema.version, boardName: nil), from: router)
+        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+    }
+
+    @Test func aRouterThatCameBackWithOtherEntriesLosesNoneOfThem() async throws {
+        let others = (0..<2000).map { ("theirs", "192.0.\($0 / 256).\($0 % 256)") }
+        let router = RestartingRouter(restartAt: 1500, others: others)
+        let plan = try await plan(2000, against: router)
+        let applier = Applier(session: router, schema: schema, reconnector: Reconnector { router })
+        let report = await applier.apply(plan)
+        // Every entry of theirs is still there; nothing of ours is.
+        #expect(router.contents == Set(others.map { "\($0.0) \($0.1)" }))
+        #expect(!report.succeeded)
+        let counts = report.counts
+        // The 1,499 adds before the restart were lost with it (gone); the one in flight never
+        // landed; the 500 this fake accepted after it came back are ours and undone among theirs.
+        #expect(counts[.gone] == 1499, "\(report.countsLine)")
+        #expect(counts[.notApplied] == 1, "\(report.countsLine)")
+        #expect(counts[.undone] == 500, "\(report.countsLine)")
+        #expect(counts[.uncertain] == nil && counts[.undoFailed] == nil, "\(report.countsLine)")
+        #expect(report.routerUnchanged)
+        #expect(!router.commands.contains { $0.hasSuffix("/remove =.id=*1") }, "an entry of theirs was addressed by a reused .id")
+    }
+
+    @Test func aStopRequestedBeforeTheFirstLevelSendsNothing() async throws {
+        let others = (0..<50).map { ("theirs", "192.0.2.\($0)") }
+        let router = RestartingRouter(restartAt: nil, others: [])
+        for (list, address) in others { _ = try await router.execute(Command(Self.menu + "/add", ["list": list, "address": address])) }
+        let plan = try await plan(100, against: router)
+        let control = ApplyControl()
+        control.requestStop("test stop before anything")
+        let report = await Applier(session: router, schema: schema, control: control).apply(plan)
+        #expect(report.counts[.notAttempted] == 100)
+        #expect(report.routerUnchanged)
+        #expect(router.contents.count == 50)
+    }
+}
+
+/// The decisions undo makes from what a menu holds now.
+struct UndoDecisionTests {
+    let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
+
+    func mirror(_ rows: [(String, [String: String])], ordered: Bool = false, identity: [String] = ["chain", "comment"]) -> MenuMirror {
+        MenuMirror(identity: identity, ordered: ordered, live: rows.map { LiveEntry(id: $0.0, properties: $0.1) })
+    }
+
+    func operation(_ kind: Reconciler.Operation.Kind, target: [(String, String?)], changes: [PropertyChange] = [], originalAnchor: EntryMatch? = nil) -> Reconciler.Operation {
+        Reconciler.Operation(kind: kind, menu: "/ip/firewall/filter", id: "*OLD", label: "x", changes: changes, before: nil, originalBefore: nil, location: nil,
+                  target: EntryMatch(pairs: target), originalAnchor: originalAnchor)
+    }
+
+    @Test func aSetIsPutBackOnlyWhenTheValueIsStillWhatRosplayWrote() {
+        let change = PropertyChange(name: "action", old: "accept", new: "drop", sensitive: false)
+        let set = operation(.set, target: [("chain", "input"), ("comment", "c")], changes: [change])
+        let ours = mirror([("*5", ["chain": "input", "comment": "c", "action": "drop"])])
+        #expect(UndoDecision.decide(set, in: ours, schema: schema) == .revert(.restore(id: "*5", values: ["action": "accept"], unset: [])))
+        let old = mirror([("*5", ["chain": "input", "comment": "c", "action": "accept"])])
+        #expect(UndoDecision.decide(set, in: old, schema: schema) == .notPresent("the entry has its old values"))
+        let foreign = mirror([("*5", ["chain": "input", "comment": "c", "action": "reject"])])
+        #expect(UndoDecision.decide(set, in: foreign, schema: schema) == .leaveAlone("action is no longer what rosplay wrote"))
+        let twice = mirror([("*5", ["chain": "input", "comment": "c", "action": "drop"]), ("*6", ["chain": "input", "comment": "c", "action": "drop"])])
+        #expect(UndoDecision.decide(set, in: twice, schema: schema) == .leaveAlone("2 entries match it; none was touched"))
+    }
+
+    @Test func aRemoveComesBackWithItsValuesBeforeTheEntryThatFollowedIt() {
+        let values = [PropertyChange(name: "chain", old: "input", new: nil, sensitive: false),
+                      PropertyChange(name: "action", old: "drop", new: nil, sensitive: false)]
+        let anchor = EntryMatch(pairs: [("chain", "input"), ("comment", "next")])
+        let remove = operation(.remove, target: [("chain", "input"), ("action", "drop")], changes: values, originalAnchor: anchor)
+        let now = mirror([("*1", ["chain": "input", "comment": "first", "action": "accept"]), ("*9", ["chain": "input", "comment": "next", "action": "accept"])], ordered: true)
+        #expect(UndoDecision.decide(remove, in: now, schema: schema) == .revert(.add(properties: ["chain": "input", "action": "drop"], before: "*9")))
+        let stillThere = mirror([("*2", ["chain": "input", "action": "drop"])], ordered: true)
+        #expect(UndoDecision.decide(remove, in: stillThere, schema: schema) == .notPresent("the entry is on the router"))
+    }
+
+    @Test func aMoveGoesBackOnlyWhereItsOldSuccessorCanBeFound() {
+        let anchor = EntryMatch(pairs: [("chain", "input"), ("comment", "b")])
+        let move = operation(.move, target: [("chain", "input"), ("comment", "a")], originalAnchor: anchor)
+        let moved = mirror([("*3", ["chain": "input", "comment": "b"]), ("*4", ["chain": "input", "comment": "a"])], ordered: true)
+        #expect(UndoDecision.decide(move, in: moved, schema: schema) == .revert(.move(id: "*4", before: "*3")))
+        let inPlace = mirror([("*4", ["chain": "input", "comment": "a"]), ("*3", ["chain": "input", "comment": "b"])], ordered: true)
+        #expect(UndoDecision.decide(move, in: inPlace, schema: schema) == .notPresent("the entry is in its old place"))
+        let anchorGone = mirror([("*4", ["chain": "input", "comment": "a"])], ordered: true)
+        #expect(UndoDecision.decide(move, in: anchorGone, schema: schema) == .leaveAlone("the entry that followed it cannot be found (no entry matches it any more)"))
+    }
+}
