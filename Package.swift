@@ -100,7 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["MockRouter", "RouterOSAPI", "RouterModel", "Playbook"]
+            dependencies: [
+                "MockRouter", "RouterOSAPI", "RouterModel", "Playbook",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "MockRouterTests",

@@ -34,44 +34,77 @@ struct CLIRunner {
         try await server.stop()
     }
 
-    /// `rosplay COMMAND PLAYBOOK... --router … --user … --password-file … --no-certificate EXTRA…`
+    /// `rosplay COMMAND PLAYBOOK... --router … --user … --password-file … --no-certificate EXTRA…`;
+    /// a playbook given as an absolute path is used as it is, others are fixtures.
     func rosplay(_ command: String, _ playbooks: [String] = ["relay.yaml"], _ extra: [String] = []) async -> Result {
-        let arguments = [command] + playbooks.map { Self.fixtures + "/" + $0 }
+        await launch(command, playbooks, extra).finish()
+    }
+
+    /// The same, returning while it runs.
+    func launch(_ command: String, _ playbooks: [String] = ["relay.yaml"], _ extra: [String] = []) -> Running {
+        let arguments = [command] + playbooks.map { $0.hasPrefix("/") ? $0 : Self.fixtures + "/" + $0 }
             + ["--router", "127.0.0.1:\(server.apiSSLPort!)", "--user", Self.user.name, "--password-file", passwordFile, "--no-certificate"] + extra
-        return await Self.run(arguments, environment: ["WG_PRIVATE_KEY": Self.privateKey])
+        return Self.launch(arguments, environment: ["WG_PRIVATE_KEY": Self.privateKey])
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) async -> Result {
-        await withCheckedContinuation { continuation in
-            Thread {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: executable)
-                process.arguments = arguments
-                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-                let out = Pipe(), err = Pipe()
-                process.standardOutput = out
-                process.standardError = err
-                process.standardInput = FileHandle.nullDevice
-                do { try process.run() } catch {
-                    continuation.resume(returning: Result(status: -1, stdout: "", stderr: "\(error)"))
-                    return
-                }
-                // Drain stderr on its own thread so a full pipe cannot block the child.
-                let stderrBox = ErrorBox()
-                let drained = DispatchGroup()
-                drained.enter()
+        await launch(arguments, environment: environment).finish()
+    }
+
+    /// Starts `rosplay` with `arguments` and returns at once; ``Running/finish()`` collects its output.
+    static func launch(_ arguments: [String], environment: [String: String] = [:]) -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let failure: String?
+        do {
+            try process.run()
+            failure = nil
+        } catch {
+            failure = "\(error)"
+        }
+        return Running(process: process, out: out, err: err, failure: failure)
+    }
+
+    /// A `rosplay` process that is running.
+    struct Running: @unchecked Sendable {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+        let failure: String?
+
+        /// Sends `signal` (SIGINT, SIGTERM, SIGKILL) to the process.
+        func send(_ signal: Int32) {
+            kill(process.processIdentifier, signal)
+        }
+
+        /// Waits for the process to end, reading its output on threads of its own (blocking reads
+        /// on the Swift pool would starve it on a 2-core machine).
+        func finish() async -> Result {
+            if let failure { return Result(status: -1, stdout: "", stderr: failure) }
+            return await withCheckedContinuation { continuation in
                 Thread {
-                    stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
-                    drained.leave()
+                    // Drain stderr on its own thread so a full pipe cannot block the child.
+                    let stderrBox = ErrorBox()
+                    let drained = DispatchGroup()
+                    drained.enter()
+                    Thread {
+                        stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+                        drained.leave()
+                    }.start()
+                    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                    drained.wait()
+                    process.waitUntilExit()
+                    continuation.resume(returning: Result(status: process.terminationStatus,
+                                                          stdout: String(decoding: stdout, as: UTF8.self),
+                                                          stderr: String(decoding: stderrBox.data, as: UTF8.self)))
                 }.start()
-                let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                drained.wait()
-                let stderr = stderrBox.data
-                process.waitUntilExit()
-                continuation.resume(returning: Result(status: process.terminationStatus,
-                                                      stdout: String(decoding: stdout, as: UTF8.self),
-                                                      stderr: String(decoding: stderr, as: UTF8.self)))
-            }.start()
+            }
         }
     }
 

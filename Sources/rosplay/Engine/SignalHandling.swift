@@ -16,19 +16,31 @@ enum SignalHandling {
 
     /// From now on the first signal stops `control`'s apply instead of exiting.
     static func guardApply(_ control: ApplyControl) {
-        state.set(control: control)
+        state.set(.applying(control))
     }
 
-    /// Back to exiting at once (the apply is over).
+    /// Back to exiting at once: the apply is over, and what it left is on the router.
     static func applyFinished() {
-        state.set(control: nil)
+        state.set(.applied)
     }
+}
+
+/// Where the run is, for what a signal means.
+private enum Stage {
+    /// Nothing has been sent that changes the router.
+    case reading
+    /// An apply is running under this control.
+    case applying(ApplyControl)
+    /// An apply has ended; its report is being written or its result verified.
+    case applied
 }
 
 private final class SignalState: @unchecked Sendable {
     private let lock = NSLock()
-    private var control: ApplyControl?
+    private var stage = Stage.reading
     private var sources: [DispatchSourceSignal] = []
+    /// Its own queue, so a busy global pool cannot delay a handler past the stage it belongs to.
+    private let queue = DispatchQueue(label: "rosplay.signals")
 
     func install() {
         lock.lock()
@@ -36,26 +48,33 @@ private final class SignalState: @unchecked Sendable {
         guard sources.isEmpty else { return }
         for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in received(name) }
             source.resume()
             sources.append(source)
         }
     }
 
-    func set(control: ApplyControl?) {
+    func set(_ stage: Stage) {
         lock.lock()
-        self.control = control
+        self.stage = stage
         lock.unlock()
     }
 
     private func received(_ name: String) {
         lock.lock()
-        let control = self.control
+        let stage = self.stage
         lock.unlock()
-        guard let control else {
+        let control: ApplyControl
+        switch stage {
+        case .reading:
             Terminal.standardError("rosplay: interrupted by \(name) before anything was changed on the router")
             exit(130)
+        case .applied:
+            Terminal.standardError("rosplay: interrupted by \(name) after the apply ended; what its report says was applied is on the router (run rosplay drift to check)")
+            exit(130)
+        case .applying(let running):
+            control = running
         }
         if control.stopRequested == nil {
             control.requestStop("interrupted by \(name)")

@@ -1,0 +1,106 @@
+import Foundation
+import MockRouter
+import NIOCore
+import NIOPosix
+import RouterOSAPI
+import Testing
+
+/// Ctrl-C and silent routers, driven through the real `rosplay` binary.
+struct InterruptionTests {
+    /// A playbook of `count` firewall rules in a temporary file. Rules of an ordered menu are sent
+    /// one at a time, so with latency the apply is still running when the test interrupts it (a
+    /// pipelined wave would be all in flight at once, and a stop only keeps new commands back).
+    func rulesPlaybook(_ count: Int) throws -> String {
+        var yaml = "menus:\n  /ip/firewall/filter:\n"
+        for number in 0..<count { yaml += "    - { chain: mine, action: accept, comment: rule \(number) }\n" }
+        let path = NSTemporaryDirectory() + "rosplay-interrupt-\(UUID().uuidString).yaml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// How many rules of the playbook's chain the router holds.
+    func rules(of runner: CLIRunner) async throws -> Int {
+        let client = try await runner.client()
+        defer { Task { await client.close() } }
+        return try await client.execute(Command("/ip/firewall/filter/print", queries: [.equals("chain", Word("mine"))])).rows.count
+    }
+
+    /// Starts an apply of `playbook` and returns once the router holds `count` of its rules.
+    func applyUntil(_ count: Int, _ playbook: String, on runner: CLIRunner) async throws -> CLIRunner.Running {
+        let apply = runner.launch("apply", [playbook], ["--yes"])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await rules(of: runner) < count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return apply
+    }
+
+    @Test func sigintMidApplyUndoesWhatWasAppliedAndExits130() async throws {
+        // 300 rules, one round trip of 10 ms each: about 3 s.
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        let playbook = try rulesPlaybook(300)
+        let before = try await runner.fullSnapshot()
+        let apply = try await applyUntil(30, playbook, on: runner)
+        apply.send(SIGINT)
+        let result = await apply.finish()
+        #expect(result.status == 130, "\(result.all)")
+        #expect(result.stderr.contains("SIGINT: sending nothing new"), "\(result.stderr)")
+        #expect(result.stdout.contains("Apply stopped: interrupted by SIGINT."), "\(result.stdout)")
+        #expect(result.stdout.contains("The router is as it was before the apply."), "\(result.stdout)")
+        #expect(result.stdout.contains("0 applied,") && result.stdout.contains("0 not undone, 0 uncertain"), "\(result.stdout)")
+        #expect(try await rules(of: runner) == 0)
+        #expect(try await runner.fullSnapshot().mapValues { $0.count } == before.mapValues { $0.count })
+        try await runner.stop()
+        try? FileManager.default.removeItem(atPath: playbook)
+    }
+
+    @Test func aSecondSigintExitsAtOnceSayingWhatMayRemain() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        let playbook = try rulesPlaybook(300)
+        let apply = try await applyUntil(30, playbook, on: runner)
+        apply.send(SIGINT)
+        try await Task.sleep(for: .milliseconds(50))
+        apply.send(SIGINT)
+        let result = await apply.finish()
+        #expect(result.status == 130, "\(result.all)")
+        #expect(result.stderr.contains("SIGINT again: exiting at once."), "\(result.all)")
+        #expect(result.stderr.contains("may remain on the router: run rosplay plan"), "\(result.stderr)")
+        // What remains is left for a plain re-run, which converges.
+        #expect(await runner.rosplay("apply", [playbook], ["--yes"]).status == 0)
+        #expect(await runner.rosplay("drift", [playbook]).status == 0)
+        try await runner.stop()
+        try? FileManager.default.removeItem(atPath: playbook)
+    }
+
+    @Test func sigintWhileReadingExits130SayingNothingChanged() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .seconds(3)))
+        let plan = runner.launch("plan")
+        try await Task.sleep(for: .milliseconds(500))
+        plan.send(SIGINT)
+        let result = await plan.finish()
+        #expect(result.status == 130, "\(result.all)")
+        #expect(result.stderr.contains("interrupted by SIGINT before anything was changed on the router"), "\(result.stderr)")
+        try await runner.stop()
+    }
+
+    /// A TCP server that accepts connections and never sends a byte.
+    func silentServer() async throws -> (Channel, Int) {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: 0).get()
+        return (channel, channel.localAddress!.port!)
+    }
+
+    @Test(arguments: [
+        ("--no-certificate", "did not complete the TLS handshake within 1s"),
+        ("--plain", "did not answer the login within 1s"),
+    ])
+    func aSilentRouterMakesDriftExit1WithinTheTimeoutNamingTheStage(mode: String, stage: String) async throws {
+        let (server, port) = try await silentServer()
+        let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(port)", mode, "--timeout", "1s"],
+                                         environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "x"])
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("127.0.0.1:\(port) \(stage)"), "\(result.stderr)")
+        try await server.close()
+    }
+}
