@@ -130,7 +130,9 @@ struct MenuPlanner {
         }
         if menu.exclusive {
             let claimed = Set(matched.values.compactMap(\.id))
-            for entry in live where !claimed.contains(entry.id ?? "") && !entry.isProtected {
+            // A revert armed by `apply --confirm-within` belongs to rosplay, not to the playbook.
+            for entry in live where !claimed.contains(entry.id ?? "") && !entry.isProtected
+                && entry.properties["name"]?.hasPrefix(ArmedRevert.prefix) != true {
                 removed.append((entry, menu.location.description))
             }
         }

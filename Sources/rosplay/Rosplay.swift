@@ -6,7 +6,7 @@ struct Rosplay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rosplay",
         abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
-        subcommands: [PlanCommand.self, ApplyCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
+        subcommands: [PlanCommand.self, ApplyCommand.self, ConfirmCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
     )
 
     /// Installs the signal handlers before any command runs, then runs the command.

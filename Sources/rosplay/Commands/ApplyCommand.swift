@@ -14,7 +14,16 @@ struct ApplyCommand: AsyncParsableCommand {
         reverse: each entry is found again by its identity and the values rosplay wrote, and one that no \
         longer matches is left alone and reported as uncertain. A lost connection is re-opened with backoff \
         to undo. The report groups operations that ended alike and ends with exact counts. A second Ctrl-C \
-        exits at once. Exit status: 0 applied and verified, 1 failed (see the report), 130 interrupted.
+        exits at once.
+
+        With --confirm-within, the router itself reverts the change unless rosplay confirms it in time: \
+        before the first change rosplay installs the inverse of the plan as a /system/script run once by a \
+        /system/scheduler entry when the window expires; after applying and verifying it opens a new \
+        connection (proof that management still works) and removes both. If it cannot, the router reverts by \
+        itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay confirm.
+
+        Exit status: 0 applied and verified (and confirmed), 1 failed (see the report), 130 interrupted.
+        Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
         """
     )
 
@@ -26,6 +35,19 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the plan and the outcome of each operation as JSON (schema rosplay.apply/1).")
     var json = false
+
+    @Option(name: .customLong("confirm-within"), help: ArgumentHelp(
+        "Arm a revert on the router that fires this long after the apply starts unless confirmed over a new connection (30s, 2m, 1h).",
+        valueName: "duration"))
+    var confirmWithin: String?
+
+    @Flag(name: .customLong("manual-confirm"), help: "With --confirm-within: leave the revert armed and exit; rosplay confirm disarms it.")
+    var manualConfirm = false
+
+    func validate() throws {
+        _ = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within")
+        if manualConfirm, confirmWithin == nil { throw ValidationError("--manual-confirm needs --confirm-within") }
+    }
 
     func run() async throws {
         let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
@@ -47,6 +69,12 @@ struct ApplyCommand: AsyncParsableCommand {
         if !json { print(renderer.render(run.plan)) }
         try confirm()
 
+        var armed: ArmedRevert?
+        if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
+            armed = try await guarded { try await ArmedRevert.arm(run.plan, within: window, on: run.client) }
+            Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
+        }
+
         let connection = self.connection
         let control = ApplyControl()
         let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect() }
@@ -55,16 +83,55 @@ struct ApplyCommand: AsyncParsableCommand {
         let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
         SignalHandling.applyFinished()
         if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(ApplyReportText.render(report)) }
-        if control.stopRequested != nil { throw ExitCode(130) }
-        guard report.succeeded else { throw ExitCode(1) }
+        guard report.succeeded else {
+            if let armed { await afterFailure(report, armed: armed) }
+            throw ExitCode(control.stopRequested != nil ? 130 : 1)
+        }
 
         let remaining = try await guarded { try await run.replan() }
         guard remaining.isEmpty else {
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))
+            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
             throw ExitCode(1)
         }
         if !json { print("Verified: the router matches the playbooks.") }
+        if let armed { try await confirmOverANewConnection(armed) }
+    }
+
+    /// After a failed apply rosplay has undone what it could: when nothing remains the revert is
+    /// removed; otherwise it stays armed to undo the rest on the router by itself.
+    private func afterFailure(_ report: ApplyReport, armed: ArmedRevert) async {
+        guard report.routerUnchanged else {
+            Terminal.error("the revert stays armed: at \(armed.firesAt) (router time) the router undoes by itself what this report says may remain")
+            return
+        }
+        do {
+            let client = try await connection.connect()
+            _ = try await ArmedRevert.disarm(on: client)
+            await client.close()
+            Terminal.progress("nothing remains of the apply; the revert was removed")
+        } catch {
+            Terminal.error("could not remove the armed revert (\(error)); it fires at \(armed.firesAt) and finds nothing of this apply to undo")
+        }
+    }
+
+    /// Proves management still works by confirming over a new connection; leaves the revert armed
+    /// when asked to, or when the router cannot be reached again.
+    private func confirmOverANewConnection(_ armed: ArmedRevert) async throws {
+        if manualConfirm {
+            print("A revert is armed: at \(armed.firesAt) (router time) the router undoes this apply unless you run rosplay confirm with the same --router.")
+            return
+        }
+        do {
+            let client = try await connection.connect()
+            _ = try await ArmedRevert.disarm(on: client)
+            await client.close()
+            print("Confirmed over a new connection: the revert is disarmed.")
+        } catch {
+            Terminal.error("could not confirm over a new connection (\(error)); the router undoes this apply by itself at \(armed.firesAt) (router time)")
+            throw ExitCode(1)
+        }
     }
 
     private func confirm() throws {

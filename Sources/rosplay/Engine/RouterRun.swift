@@ -15,6 +15,8 @@ struct RouterRun {
     let snapshot: Snapshot
     let plan: Plan
     let target: ReportJSON.Target
+    /// Reverts an earlier `apply --confirm-within` left armed on the router.
+    let armedReverts: [ArmedRevert]
 
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
         let client = try await connection.connect()
@@ -27,10 +29,18 @@ struct RouterRun {
             let identity = try await RouterIdentity.read(from: client)
             let schema = RouterSchema.closest(to: identity.version)
             let desired = try desiredFor(schema, identity.version)
+            // A user without read rights on the scheduler simply sees no armed revert.
+            async let armed = (try? ArmedRevert.armed(on: client)) ?? []
             let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
-            return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target)
+            let reverts = await armed
+            for revert in reverts {
+                Terminal.standardError("rosplay: note: a revert is armed on \(client.target) (\(revert.name)): at \(revert.firesAt) (router time) "
+                    + "the router undoes an earlier apply unless rosplay confirm disarms it")
+            }
+            return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target,
+                             armedReverts: reverts)
         } catch {
             await client.close()
             throw error
