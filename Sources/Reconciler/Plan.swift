@@ -36,6 +36,9 @@ public struct Operation: Sendable, Hashable {
     public var anchor: EntryMatch?
     /// For remove and move in ordered menus: the entry that followed it, to put it back on undo.
     public var originalAnchor: EntryMatch?
+    /// For remove: how many other entries match `target` too, so undo knows the entry is missing
+    /// when no more than this many are left.
+    public var twins: Int = 0
 }
 
 /// What it takes to make the router match the playbooks, in the order it must happen.

@@ -268,8 +268,10 @@ struct MenuPlanner {
     func removal(_ entry: LiveEntry, location: String, order: [String]) -> Operation {
         let changes = configured(entry).sorted { $0.key < $1.key }.map { PropertyChange(name: $0.key, old: $0.value, new: nil, sensitive: isSensitive($0.key)) }
         let successor = menu.spec.ordered ? successor(of: entry.id, in: order) : nil
+        let target = fingerprint(entry)
+        let twins = live.filter { $0.id != entry.id && $0.properties["dynamic"] != "true" && target.matches($0.properties) }.count
         return Operation(kind: .remove, menu: menu.path, id: entry.id, label: label(entry), changes: changes, before: nil,
-                         originalBefore: successor, location: location, target: fingerprint(entry), originalAnchor: locator(ofID: successor))
+                         originalBefore: successor, location: location, target: target, originalAnchor: locator(ofID: successor), twins: twins)
     }
 
     func isSensitive(_ name: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import RouterModel
 import RouterOSAPI
 
 /// A revert installed on the router by `rosplay apply --confirm-within`: a `/system/script`
@@ -15,7 +16,7 @@ public struct ArmedRevert: Sendable, Equatable {
 
     /// Installs the revert of `plan`, to fire `window` from now by the router's clock.
     /// - Throws: ``ConfirmError`` when the router cannot run it (device-mode disables the scheduler).
-    public static func arm(_ plan: Plan, within window: Duration, on session: any RouterSession) async throws -> ArmedRevert {
+    public static func arm(_ plan: Plan, schema: RouterSchema, within window: Duration, on session: any RouterSession) async throws -> ArmedRevert {
         try await checkDeviceMode(on: session)
         let clock = try await session.execute(Command("/system/clock/print")).rows.first
         guard let date = clock?["date"], let time = clock?["time"], let now = RouterClock(date: date, time: time) else {
@@ -23,7 +24,7 @@ public struct ArmedRevert: Sendable, Equatable {
         }
         let fire = now.adding(seconds: Int(window.components.seconds) + (window.components.attoseconds > 0 ? 1 : 0))
         let name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-        var script = Command("/system/script/add", ["name": name, "source": RevertScript.render(plan, name: name)])
+        var script = Command("/system/script/add", ["name": name, "source": RevertScript.render(plan, name: name, schema: schema)])
         script.sensitive = ["source"]
         _ = try await session.execute(script)
         do {

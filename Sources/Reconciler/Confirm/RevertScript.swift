@@ -10,26 +10,26 @@ import RouterModel
 public enum RevertScript {
     /// The script's lines for `plan`, followed by lines that remove the scheduler entry and the
     /// script named `name`.
-    public static func render(_ plan: Plan, name: String) -> String {
+    public static func render(_ plan: Plan, name: String, schema: RouterSchema) -> String {
         var lines = ["# rosplay: revert of an unconfirmed apply; runs once, then removes itself"]
         // The scheduler goes first: whatever happens below, the revert never runs twice.
         lines.append("/system scheduler remove [find where name=\(RouterScript.quote(name))]")
         for operation in plan.operations.reversed() {
-            lines += revert(operation)
+            lines += revert(operation, schema: schema)
         }
         lines.append("/system script remove [find where name=\(RouterScript.quote(name))]")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The lines that reverse one operation.
-    static func revert(_ operation: Operation) -> [String] {
+    static func revert(_ operation: Operation, schema: RouterSchema) -> [String] {
         let menu = RouterScript.menu(operation.menu)
         let settings = operation.id == nil && operation.kind != .add
         switch operation.kind {
         case .add:
             return ["\(menu) remove \(RouterScript.find(operation.target))"]
         case .set:
-            return revertSet(operation, menu: menu, settings: settings)
+            return revertSet(operation, menu: menu, settings: settings, schema: schema)
         case .unset:
             // Each property was unset on its own: give back each one still unset.
             return operation.changes.compactMap { change in
@@ -44,7 +44,8 @@ public enum RevertScript {
             values.removeValue(forKey: "place-before")
             var add = "\(menu) add \(RouterScript.arguments(values))"
             if let anchor = operation.originalAnchor { add += " place-before=\(RouterScript.find(anchor))" }
-            return [":if ([:len \(RouterScript.find(operation.target, in: menu))] = 0) do={\(add)}"]
+            // Added back only while no more entries match than matched besides it before.
+            return [":if ([:len \(RouterScript.find(operation.target, in: menu))] = \(operation.twins)) do={\(add)}"]
         case .move:
             var line = "\(menu) move numbers=\(RouterScript.find(operation.target))"
             if let anchor = operation.originalAnchor { line += " destination=\(RouterScript.find(anchor))" }
@@ -53,12 +54,23 @@ public enum RevertScript {
     }
 
     /// A set: clear what was not set before (one property at a time, each found by the values
-    /// still in place), then put back the old values of the rest.
-    private static func revertSet(_ operation: Operation, menu: String, settings: Bool) -> [String] {
-        let old = Dictionary(operation.changes.compactMap { change in change.old.map { (change.name, $0) } }, uniquingKeysWith: { $1 })
-        let cleared = operation.changes.filter { $0.old == nil }.map(\.name)
-        var remaining = operation.target.adding(operation.changes.filter { !$0.sensitive }.map { EntryMatch.Condition(name: $0.name, value: $0.new) })
+    /// still in place), then put back the old values of the rest. Where the menu has no `unset`,
+    /// a property is cleared by writing its default, or, when that is unknown, left as it is (a
+    /// line RouterOS refuses would stop the whole script).
+    private static func revertSet(_ operation: Operation, menu: String, settings: Bool, schema: RouterSchema) -> [String] {
+        var old = Dictionary(operation.changes.compactMap { change in change.old.map { (change.name, $0) } }, uniquingKeysWith: { $1 })
+        var cleared = operation.changes.filter { $0.old == nil }.map(\.name)
         var lines: [String] = []
+        if schema.arguments(of: "unset", in: operation.menu) == nil {
+            let spec = MenuCatalog.spec(for: operation.menu)
+            for name in cleared {
+                if let fallback = spec?.properties[name]?.defaultValue { old[name] = fallback } else {
+                    lines.append("# \(name) cannot be cleared: RouterOS \(schema.version) has no unset in \(operation.menu)")
+                }
+            }
+            cleared = []
+        }
+        var remaining = operation.target.adding(operation.changes.filter { !$0.sensitive }.map { EntryMatch.Condition(name: $0.name, value: $0.new) })
         for name in cleared {
             let selection = settings ? "" : " numbers=\(RouterScript.find(remaining))"
             lines.append("\(menu) unset\(selection) value-name=\(name)")

@@ -75,14 +75,21 @@ enum UndoDecision: Sendable, Equatable {
         }
         guard !values.isEmpty || !unset.isEmpty else { return .notPresent("the entry has its old values") }
         if !unset.isEmpty, schema.arguments(of: "unset", in: operation.menu) == nil {
-            return .impossible("RouterOS \(schema.version) has no unset in \(operation.menu) to clear \(unset.sorted().joined(separator: ", ")) again")
+            // Without unset, a property comes back to "not set" only by writing its default.
+            let spec = MenuCatalog.spec(for: operation.menu)
+            let unknown = unset.filter { spec?.properties[$0]?.defaultValue == nil }
+            guard unknown.isEmpty else {
+                return .impossible("RouterOS \(schema.version) has no unset in \(operation.menu) to clear \(unknown.sorted().joined(separator: ", ")) again")
+            }
+            for name in unset { values[name] = spec?.properties[name]?.defaultValue }
+            unset = []
         }
         return .revert(.restore(id: settings ? nil : id, values: values, unset: unset.sorted()))
     }
 
     /// A remove: add the entry back with every value it had, where it was, unless it is there.
     private static func undoRemove(_ operation: Operation, _ mirror: MenuMirror) -> UndoDecision {
-        guard mirror.find(operation.target).isEmpty else { return .notPresent("the entry is on the router") }
+        guard mirror.find(operation.target).count <= operation.twins else { return .notPresent("the entry is on the router") }
         let properties = Dictionary(operation.changes.compactMap { change in change.old.map { (change.name, $0) } }, uniquingKeysWith: { $1 })
         guard let anchor = operation.originalAnchor else { return .revert(.add(properties: properties, before: nil)) }
         switch single(anchor, in: mirror) {

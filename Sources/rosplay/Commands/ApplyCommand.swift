@@ -71,7 +71,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
         var armed: ArmedRevert?
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
-            armed = try await guarded { try await ArmedRevert.arm(run.plan, within: window, on: run.client) }
+            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
         }
 
@@ -88,7 +88,14 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(control.stopRequested != nil ? 130 : 1)
         }
 
-        let remaining = try await guarded { try await run.replan() }
+        let remaining: Plan
+        do {
+            remaining = try await run.replan()
+        } catch {
+            Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
+            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
+            throw ExitCode(1)
+        }
         guard remaining.isEmpty else {
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))

@@ -1,0 +1,84 @@
+import Foundation
+@testable import MockRouter
+import RouterOSAPI
+import Testing
+
+/// Every playbook in `Playbooks/`, its apply cut at every sentence: afterwards the router holds
+/// the old state or the new one, unrelated entries are never touched, and a plain re-run
+/// converges. Each case is asserted; none is skipped.
+@Suite struct FaultMatrixTests {
+    /// Entries of someone else's, put on the router before the apply without a session (the
+    /// mock drops only its first session, which must be rosplay's).
+    static func seedUnrelated(_ device: RouterDevice) {
+        for number in 1...3 {
+            _ = device.execute(Command("/ip/firewall/address-list/add", ["list": "unrelated", "address": "198.18.0.\(number)"]), as: CLIRunner.user)
+        }
+        // In a table no playbook manages exclusively (an exclusive one removes what it does not name).
+        _ = device.execute(Command("/ip/firewall/raw/add", ["chain": "prerouting", "action": "passthrough", "comment": "unrelated rule"]), as: CLIRunner.user)
+    }
+
+    static func unrelated(_ snapshot: [String: [[String: String]]]) -> [[String: String]] {
+        (snapshot["/ip/firewall/address-list"] ?? []).filter { $0["list"] == "unrelated" }
+            + (snapshot["/ip/firewall/raw"] ?? []).filter { $0["comment"] == "unrelated rule" }
+    }
+
+    static func withoutIDs(_ snapshot: [String: [[String: String]]]) -> [String: [[String: String]]] {
+        snapshot.mapValues { rows in rows.map { $0.filter { $0.key != ".id" && $0.key != "public-key" && $0.key != "private-key" } } }
+    }
+
+    @Test(arguments: SeedPlaybookTests.playbooks)
+    func aDropAtEverySentenceLeavesTheOldStateTheNewOneOrWhatTheReportLists(name: String) async throws {
+        let path = SeedPlaybookTests.directory + "/" + name
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let board: Board = text.contains("board: CHR") || text.contains("board: \"CHR\"") ? .chr : .rb5009
+        let environment = try SeedPlaybookTests.environment
+
+        let pristine = try await CLIRunner.start(board: board)
+        Self.seedUnrelated(pristine.server.device)
+        let before = Self.withoutIDs(try await pristine.fullSnapshot())
+        try await pristine.stop()
+
+        var cases = 0, undone = 0, verifyCut = 0
+        for sentences in 1...400 {
+            let runner = try await CLIRunner.start(board: board, faults: FaultInjection(dropAfterSentences: sentences))
+            Self.seedUnrelated(runner.server.device)
+            func rosplay(_ command: String) async -> CLIRunner.Result {
+                await CLIRunner.run([command, path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                     "--password-file", runner.passwordFile, "--no-certificate"] + (command == "apply" ? ["--yes"] : []),
+                                    environment: environment)
+            }
+            let apply = await rosplay("apply")
+            cases += 1
+            let after = Self.withoutIDs(try await runner.fullSnapshot())
+            let label = "\(name), drop after \(sentences)"
+            #expect(Self.unrelated(after) == Self.unrelated(before), "\(label): unrelated entries changed")
+            if apply.status == 0 {
+                // The first session outlived the apply: the matrix for this playbook is complete.
+                try await runner.stop()
+                break
+            }
+            #expect(apply.status == 1, "\(label): \(apply.all)")
+            if apply.stdout.contains("Apply stopped:") {
+                // Cut mid-apply: the report's counts are exact and the router is as before.
+                #expect(apply.stdout.contains("The router is as it was before the apply."), "\(label): \(apply.stdout)")
+                #expect(apply.stdout.contains(", 0 not undone, 0 uncertain"), "\(label): \(apply.stdout)")
+                #expect(after == before, "\(label): the router differs from before")
+                if apply.stdout.contains(" undone ") { undone += 1 }
+            } else if after != before {
+                // Cut while verifying: everything was applied, so a plan finds nothing to do.
+                verifyCut += 1
+                #expect(apply.stderr.contains("applied, but could not verify"), "\(label): \(apply.stderr)")
+                let plan = await rosplay("plan")
+                #expect(plan.stdout.contains("No changes"), "\(label): \(plan.all)")
+            } else {
+                // Cut before the first change (while reading): nothing happened.
+                #expect(!apply.stdout.contains("Applied"), "\(label): \(apply.all)")
+            }
+            let rerun = await rosplay("apply")
+            #expect(rerun.status == 0, "\(label): the re-run did not converge: \(rerun.all)")
+            try await runner.stop()
+        }
+        print("fault matrix: \(name): \(cases) drop points, \(undone) undone over a new connection, \(verifyCut) cut while verifying")
+        #expect(cases > 1 && undone > 0, "\(name): no drop point fell inside the apply")
+    }
+}
