@@ -171,6 +171,29 @@ extension MenuCatalog {
             ]
         ),
 
+        // Source: https://help.mikrotik.com/docs/display/ROS/Device-mode (features `yes | no`, `flagged`,
+        // `flagging-enabled`, `mode`); the print of a 7.19 router in `advanced` mode on forum.mikrotik.com
+        // ("Default device-mode modes exhaustive list": `allowed-versions`, `attempt-count`). Only `get`, `print`
+        // and `update` (physical confirmation) in the schema: every property is read-only over the API.
+        MenuSpec(
+            "/system/device-mode",
+            style: .settings,
+            identity: [],
+            properties: [
+                "mode": .readOnly(.enumeration(["advanced", "basic", "home", "rose", "enterprise"])),
+                "allowed-versions": .readOnly(),
+                "flagged": .readOnlyFlag,
+                "flagging-enabled": .readOnlyFlag,
+                "attempt-count": .readOnly(SystemKinds.counter),
+                "scheduler": .readOnlyFlag, "socks": .readOnlyFlag, "fetch": .readOnlyFlag, "pptp": .readOnlyFlag,
+                "l2tp": .readOnlyFlag, "bandwidth-test": .readOnlyFlag, "traffic-gen": .readOnlyFlag,
+                "sniffer": .readOnlyFlag, "ipsec": .readOnlyFlag, "romon": .readOnlyFlag, "proxy": .readOnlyFlag,
+                "hotspot": .readOnlyFlag, "smb": .readOnlyFlag, "email": .readOnlyFlag, "zerotier": .readOnlyFlag,
+                "container": .readOnlyFlag, "install-any-version": .readOnlyFlag, "partitions": .readOnlyFlag,
+                "routerboard": .readOnlyFlag,
+            ]
+        ),
+
         // Source: https://manual.mikrotik.com/docs/cli-reference/user/ (`name`, `group`, `password` mandatory;
         // read-only last-logged-in; flag E expired); Ansible _api_data.py (password write-only, expired read-only).
         // Built-in user `admin` exists on a fresh router.
