@@ -80,8 +80,9 @@ public final class MockRouterServer: Sendable {
             .get()
     }
 
-    /// Stops listening and closes every open session.
+    /// Stops listening, stops the scheduler and closes every open session.
     public func stop() async throws {
+        device.stop()
         for channel in listeners { try await channel.close() }
         await device.closeAllSessions()
     }

@@ -161,9 +161,10 @@ extension MenuCatalog {
             style: .settings,
             identity: [],
             properties: [
-                // Current local time and date; not exported, always changing: text.
-                "time": .text(),
-                "date": .text(),
+                // Current local time and date: settable on a router (`set time=`), but the clock, not configuration;
+                // read-only here so that it is never exported or planned (MockRouter's clock is the host's).
+                "time": .readOnly(),
+                "date": .readOnly(),
                 "time-zone-autodetect": .boolean(default: true),
                 "time-zone-name": .text(default: "manual"),  // a TZ database name or `manual`
                 "gmt-offset": .readOnly(),  // `+HH:MM`

@@ -1,0 +1,145 @@
+import Foundation
+@testable import MockRouter
+import RouterOSAPI
+import Testing
+
+/// `/system/scheduler` fires on the router's own clock, from a task tied to no session, and
+/// `/system/clock` and `/system/device-mode` print what confirmed apply checks first.
+@Suite struct SchedulerTests {
+    /// The `run-count` of scheduler entry `name` as the device holds it (read without a session).
+    func runCount(_ router: TestRouter, _ name: String) -> String? {
+        router.server.device.readState { state in
+            state.tables["/system/scheduler"]?.entries.first { $0.properties["name"] == name }?.properties["run-count"]
+        }
+    }
+
+    func hasAddress(_ router: TestRouter, list: String) -> Bool {
+        router.server.device.readState { state in
+            state.tables["/ip/firewall/address-list"]?.entries.contains { $0.properties["list"] == list } ?? false
+        }
+    }
+
+    /// A one-shot entry `seconds` ahead of now.
+    func oneShot(_ name: String, in seconds: Double, onEvent: String) -> Command {
+        let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(seconds))
+        return Command("/system/scheduler/add", ["name": name, "start-date": start.date, "start-time": start.time, "interval": "0s", "on-event": onEvent])
+    }
+
+    @Test func aOneShotEntryFiresOnceAndOnlyOnce() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            try await client.addScript("rosplay-revert-a", "/ip firewall address-list add list=fired address=10.7.7.7")
+            _ = try await client.execute(oneShot("rosplay-revert-a", in: 2, onEvent: "rosplay-revert-a"))
+            let added = try #require(try await client.rows("/system/scheduler").first { $0["name"] == "rosplay-revert-a" })
+            #expect(added["run-count"] == "0")
+            #expect(added["owner"] == TestRouter.user.name)
+            #expect(added["next-run"] == "\(added["start-date"] ?? "") \(added["start-time"] ?? "")")
+
+            #expect(await eventually(within: .seconds(10)) { runCount(router, "rosplay-revert-a") == "1" })
+            #expect(hasAddress(router, list: "fired"))
+            // Several ticks later it has not fired again (a second run would also have failed on the duplicate).
+            try await Task.sleep(for: .seconds(1))
+            #expect(runCount(router, "rosplay-revert-a") == "1")
+            let fired = try #require(try await client.rows("/system/scheduler").first { $0["name"] == "rosplay-revert-a" })
+            #expect(fired["next-run"] == nil)
+            #expect(try await client.rows("/system/script").first { $0["name"] == "rosplay-revert-a" }?["run-count"] == "1")
+        }
+    }
+
+    @Test func itFiresWithNoSessionConnected() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            _ = try await client.execute(oneShot("detached", in: 1.5, onEvent: "/ip firewall address-list add list=detached address=10.7.7.8"))
+            await client.close()
+            #expect(await eventually(within: .seconds(10)) { hasAddress(router, list: "detached") })
+            #expect(runCount(router, "detached") == "1")
+        }
+    }
+
+    @Test func anEntryWithAnIntervalRepeatsAndADisabledOneNeverFires() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            var repeating = oneShot("repeating", in: 0.5, onEvent: "")
+            repeating.attributes = repeating.attributes.filter { $0.name != "interval" } + [Attribute("interval", "1s")]
+            _ = try await client.execute(repeating)
+            var disabled = oneShot("disabled", in: 0.5, onEvent: "/ip firewall address-list add list=never address=10.7.7.9")
+            disabled.attributes.append(Attribute("disabled", "yes"))
+            _ = try await client.execute(disabled)
+            #expect(await eventually(within: .seconds(10)) { (runCount(router, "repeating").flatMap { Int($0) } ?? 0) >= 2 })
+            #expect(runCount(router, "disabled") == "0")
+            #expect(!hasAddress(router, list: "never"))
+        }
+    }
+
+    @Test func stoppingTheServerCancelsTheScheduler() async throws {
+        let router = try await TestRouter.start()
+        let client = try await router.loggedIn()
+        _ = try await client.execute(oneShot("after-stop", in: 1, onEvent: "/ip firewall address-list add list=after-stop address=10.7.7.10"))
+        try await router.stop()
+        try await Task.sleep(for: .seconds(2))
+        #expect(runCount(router, "after-stop") == "0")
+        #expect(!hasAddress(router, list: "after-stop"))
+    }
+
+    @Test func aResetForgetsPendingEntries() async throws {
+        try await withRouter(faults: FaultInjection(rebootDelay: .milliseconds(50))) { router in
+            let client = try await router.loggedIn()
+            _ = try await client.execute(oneShot("before-reset", in: 1, onEvent: "/ip firewall address-list add list=before-reset address=10.7.7.11"))
+            _ = try await client.execute(Command("/system/reset-configuration"))
+            try await Task.sleep(for: .seconds(2))
+            #expect(runCount(router, "before-reset") == nil)
+            #expect(!hasAddress(router, list: "before-reset"))
+        }
+    }
+
+    @Test func theClockPrintsUTCWallTime() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let before = ScriptingSupport.routerOSDateAndTime(Date())
+            let clock = try #require(try await client.rows("/system/clock").first)
+            let after = ScriptingSupport.routerOSDateAndTime(Date())
+            #expect([before.date, after.date].contains(clock["date"] ?? ""))
+            let time = try #require(clock["time"])
+            if before.date == after.date { #expect(before.time <= time && time <= after.time) }
+            #expect(time.count == 8 && time.split(separator: ":").count == 3)
+            #expect(clock["gmt-offset"] == "+00:00")
+            #expect(clock["time-zone-name"] == "manual")
+            let message = await trapMessage { _ = try await client.execute(Command("/system/clock/set", ["time": "10:00:00"])) }
+            #expect(message == "setting the clock is not simulated by MockRouter")
+        }
+    }
+
+    @Test func deviceModePrintsTheSchedulerFeature() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let mode = try #require(try await client.rows("/system/device-mode").first)
+            #expect(mode["mode"] == "advanced")
+            #expect(mode["scheduler"] == "true")
+            #expect(mode["container"] == "false")
+        }
+    }
+
+    @Test func aDeviceModeWithoutSchedulerRefusesEntriesAndNeverFires() async throws {
+        try await ScriptingSupport.withRouter(deviceMode: DeviceMode(scheduler: false)) { router in
+            let client = try await router.loggedIn()
+            #expect(try await client.rows("/system/device-mode").first?["scheduler"] == "false")
+            let message = await trapMessage { _ = try await client.execute(oneShot("refused", in: 1, onEvent: "")) }
+            #expect(message == "failure: not allowed by device-mode")
+            // An entry that exists anyway (a saved configuration) never fires.
+            let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(0.5))
+            router.server.device.commit { state in
+                let number = state.nextNumber(for: "/system/scheduler")
+                state.tables["/system/scheduler", default: MenuTable()].insert(Entry(number: number, properties: [
+                    "name": "saved", "start-date": start.date, "start-time": start.time, "interval": "0s", "run-count": "0",
+                    "on-event": "/ip firewall address-list add list=saved address=10.7.7.12", "owner": "admin", "disabled": "false",
+                ]))
+                return []
+            }
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(runCount(router, "saved") == "0")
+            #expect(!hasAddress(router, list: "saved"))
+            // A client can still clean up.
+            _ = try await client.execute(Command("/system/scheduler/remove", ["numbers": "saved"]))
+        }
+    }
+}
