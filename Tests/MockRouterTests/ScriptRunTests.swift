@@ -65,16 +65,29 @@ import Testing
                 /ip firewall address-list remove [find where list=none]
                 /ip firewall address-list set [find where list=one] comment=one
                 /ip firewall address-list set [find where list=many] comment=many
-                /ip firewall address-list set [find where list=many and !disabled] disabled=yes
+                /ip firewall address-list set [find where list=many and address=10.3.0.2] timeout=1h
                 """)
             _ = try await client.execute(Command("/system/script/run", ["number": "s"]))
             let rows = try await client.rows("/ip/firewall/address-list").filter { $0["address"]?.hasPrefix("10.3.") == true }
             #expect(rows.map { $0["comment"] } == ["one", "many", "many"])
-            // `disabled` is always printed, so `!disabled` matched nothing; `disabled=yes` would.
-            #expect(rows.allSatisfy { $0["disabled"] == "false" })
-            try await client.addScript("t", "/ip firewall address-list disable [find where comment=many and disabled=no]")
-            _ = try await client.execute(Command("/system/script/run", ["number": "t"]))
-            #expect(try await client.rows("/ip/firewall/address-list").filter { $0["disabled"] == "true" }.count == 2)
+            // `!name`: not set, or false; `disabled=no` is normalised like a given value.
+            try await client.addScript("t", """
+                /ip firewall address-list set [find where list=many and !timeout] comment=no-timeout
+                /ip firewall address-list disable [find where comment=many and disabled=no]
+                /ip firewall address-list set [find where address~"10.3" or !disabled] comment=never
+                """)
+            let message = await trapMessage { _ = try await client.execute(Command("/system/script/run", ["number": "t"])) }
+            #expect(message == "syntax error (line 3 column 51)")
+            try await client.addScript("u", """
+                /ip firewall address-list set [find where list=many and !timeout] comment=no-timeout
+                /ip firewall address-list disable [find where list=many and disabled=no and !comment]
+                /ip firewall address-list disable [find where comment=many and disabled=no]
+                /ip firewall address-list set [find where !disabled and list=one] comment=enabled
+                """)
+            _ = try await client.execute(Command("/system/script/run", ["number": "u"]))
+            let after = try await client.rows("/ip/firewall/address-list").filter { $0["address"]?.hasPrefix("10.3.") == true }
+            #expect(after.map { $0["comment"] } == ["enabled", "many", "no-timeout"])
+            #expect(after.map { $0["disabled"] } == ["false", "true", "false"])
         }
     }
 

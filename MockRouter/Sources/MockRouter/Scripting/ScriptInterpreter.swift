@@ -55,12 +55,16 @@ struct ScriptInterpreter {
     }
 
     /// The `.id`s of the entries of the query's menu that match, in print order: a print through
-    /// the host with each condition's value normalised as a given value of that property would be.
+    /// the host with each condition's value normalised as a given value of that property would be,
+    /// and `!name` true of a property that is not set, empty or false (RouterOS's logical not).
     private func find(_ query: FindQuery, line: Int) throws(ScriptError) -> [String] {
-        let queries: [QueryWord] = query.conditions.map { condition in
+        let queries: [QueryWord] = query.conditions.flatMap { condition -> [QueryWord] in
             switch condition {
-            case .equals(let name, let value): return .equals(name, Word(Self.normalized(value, of: name, in: query.menu)))
-            case .absent(let name): return .lacks(name)
+            case .equals(let name, let value):
+                return [.equals(name, Word(Self.normalized(value, of: name, in: query.menu)))]
+            case .absent(let name):
+                // Not set, empty or false: `?=name=` also matches an absent property.
+                return [.equals(name, ""), .equals(name, "false"), .operations("|")]
             }
         }
         let path = query.menu + "/print"

@@ -24,7 +24,7 @@ struct FindQuery: Hashable, Sendable {
     enum Condition: Hashable, Sendable {
         /// `name=value`: the property prints as `value` once normalised like a given value.
         case equals(String, String)
-        /// `!name`: the property is not set.
+        /// `!name`: the property is not set, empty or false.
         case absent(String)
     }
 
