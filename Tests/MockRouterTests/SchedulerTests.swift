@@ -19,18 +19,19 @@ import Testing
         }
     }
 
-    /// A one-shot entry `seconds` ahead of now.
-    func oneShot(_ name: String, in seconds: Double, onEvent: String) -> Command {
+    /// An entry starting `seconds` ahead of now; by default a one-shot.
+    func oneShot(_ name: String, in seconds: Double, interval: String = "0s", onEvent: String) -> Command {
         let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(seconds))
-        return Command("/system/scheduler/add", ["name": name, "start-date": start.date, "start-time": start.time, "interval": "0s", "on-event": onEvent])
+        return Command("/system/scheduler/add", ["name": name, "start-date": start.date, "start-time": start.time, "interval": interval, "on-event": onEvent])
     }
 
     @Test func aOneShotEntryFiresOnceAndOnlyOnce() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
             try await client.addScript("rosplay-revert-a", "/ip firewall address-list add list=fired address=10.7.7.7")
-            _ = try await client.execute(oneShot("rosplay-revert-a", in: 2, onEvent: "rosplay-revert-a"))
+            _ = try await client.execute(oneShot("rosplay-revert-a", in: 2, interval: "00:00:00", onEvent: "rosplay-revert-a"))
             let added = try #require(try await client.rows("/system/scheduler").first { $0["name"] == "rosplay-revert-a" })
+            #expect(added["interval"] == "0s")
             #expect(added["run-count"] == "0")
             #expect(added["owner"] == TestRouter.user.name)
             #expect(added["next-run"] == "\(added["start-date"] ?? "") \(added["start-time"] ?? "")")
@@ -59,9 +60,7 @@ import Testing
     @Test func anEntryWithAnIntervalRepeatsAndADisabledOneNeverFires() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
-            var repeating = oneShot("repeating", in: 0.5, onEvent: "")
-            repeating.attributes = repeating.attributes.filter { $0.name != "interval" } + [Attribute("interval", "1s")]
-            _ = try await client.execute(repeating)
+            _ = try await client.execute(oneShot("repeating", in: 0.5, interval: "1s", onEvent: ""))
             var disabled = oneShot("disabled", in: 0.5, onEvent: "/ip firewall address-list add list=never address=10.7.7.9")
             disabled.attributes.append(Attribute("disabled", "yes"))
             _ = try await client.execute(disabled)

@@ -121,6 +121,19 @@ import Testing
         }
     }
 
+    @Test func aHostileSourceFailsWithoutRunningAnything() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let megabyte = "/ip firewall address-list add list=h address=10.2.0.1\n" + String(repeating: "[", count: 1_000_000)
+            try await client.addScript("hostile", megabyte)
+            #expect(await trapMessage { _ = try await client.execute(Command("/system/script/run", ["number": "hostile"])) } == "syntax error (line 2 column 1)")
+            try await client.addScript("nested", ":if ([:len [/ip address find]] = 0) do={ :if ([:len [/ip address find]] = 0) do={ /ip address remove [find] } }")
+            #expect(await trapMessage { _ = try await client.execute(Command("/system/script/run", ["number": "nested"])) }
+                == "a do block other than one command is not simulated by MockRouter (line 1 column 42)")
+            #expect(try await client.rows("/ip/firewall/address-list").filter { $0["list"] == "h" }.isEmpty)
+        }
+    }
+
     @Test func runTakesAnIDOrANameAndRefusesOthers() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
