@@ -54,6 +54,7 @@ public final class MockRouterServer: Sendable {
             }
             return MockRouterServer(device: device, apiSSLPort: sslPort, apiPort: plainPort, listeners: listeners)
         } catch {
+            device.stop()
             for channel in listeners { try? await channel.close() }
             throw error
         }
