@@ -19,9 +19,9 @@ import Testing
         }
     }
 
-    /// An entry starting `seconds` ahead of now; by default a one-shot.
+    /// An entry starting at least `seconds` ahead of now (start times are whole seconds); by default a one-shot.
     func oneShot(_ name: String, in seconds: Double, interval: String = "0s", onEvent: String) -> Command {
-        let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(seconds))
+        let start = ScriptingSupport.routerOSDateAndTime(Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + seconds).rounded(.up)))
         return Command("/system/scheduler/add", ["name": name, "start-date": start.date, "start-time": start.time, "interval": interval, "on-event": onEvent])
     }
 
@@ -44,6 +44,21 @@ import Testing
             let fired = try #require(try await client.rows("/system/scheduler").first { $0["name"] == "rosplay-revert-a" })
             #expect(fired["next-run"] == nil)
             #expect(try await client.rows("/system/script").first { $0["name"] == "rosplay-revert-a" }?["run-count"] == "1")
+        }
+    }
+
+    @Test func aFiredRevertRemovesItsOwnEntryAndScript() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            try await client.addScript("rosplay-revert-self", """
+                /ip firewall address-list add list=self address=10.7.7.13
+                /system scheduler remove [find where name=rosplay-revert-self]
+                /system script remove [find where name=rosplay-revert-self]
+                """)
+            _ = try await client.execute(oneShot("rosplay-revert-self", in: 1, onEvent: "/system script run rosplay-revert-self"))
+            #expect(await eventually(within: .seconds(10)) { hasAddress(router, list: "self") })
+            #expect(try await eventually { try await client.rows("/system/scheduler").isEmpty })
+            #expect(try await client.rows("/system/script").isEmpty)
         }
     }
 
