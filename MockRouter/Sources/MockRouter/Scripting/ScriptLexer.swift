@@ -18,7 +18,6 @@ struct ScriptLexer {
     }
 
     var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-    var isAtEnd: Bool { index >= scalars.count }
 
     func peek(_ offset: Int) -> Unicode.Scalar? {
         let at = index + offset

@@ -34,10 +34,13 @@ struct FindQuery: Hashable, Sendable {
 
 /// `[:len [find …]] = N` (or `!=`, `>`): the test of an `:if`.
 struct CountCondition: Hashable, Sendable {
-    enum Comparison: String, Hashable, Sendable {
-        case equal = "="
-        case notEqual = "!="
-        case greater = ">"
+    enum Comparison: Hashable, Sendable {
+        /// `=`
+        case equal
+        /// `!=`
+        case notEqual
+        /// `>`
+        case greater
     }
 
     let query: FindQuery
