@@ -62,6 +62,64 @@ import Testing
         }
     }
 
+    /// A revert in the exact shapes rosplay's `RevertScript` writes (console menus, every value
+    /// quoted, `[find where …]` on the values it wrote, `:if … do={…}` without spaces), armed as
+    /// rosplay arms it, fired by the scheduler: the router is back where it was, and the revert gone.
+    @Test func aRevertAsRosplayWritesItFiresAndRestoresTheRouter() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            func rules() async throws -> [[String: String]] {
+                try await client.rows("/ip/firewall/filter").filter { $0["chain"] == "rv" }.map { $0.filter { $0.key != ".id" } }
+            }
+            func state() async throws -> [[[String: String]]] {
+                [try await rules(), try await client.rows("/ip/firewall/address-list").filter { $0["list"] == "bad" },
+                 try await client.rows("/system/identity")]
+            }
+            func rule(_ conditions: KeyValuePairs<String, String>) async throws -> String {
+                let rows = try await client.execute(Command("/ip/firewall/filter/print", queries: conditions.map { .equals($0.key, Word($0.value)) })).rows
+                return try #require(rows.first?[".id"])
+            }
+            for properties: KeyValuePairs<String, String> in [
+                ["chain": "rv", "action": "accept", "comment": "a"], ["chain": "rv", "action": "accept", "comment": "b"],
+                ["chain": "rv", "action": "drop"], ["chain": "rv", "action": "accept", "comment": "last"],
+                ["chain": "rv", "action": "reject", "comment": "x"], ["chain": "rv", "action": "accept", "log-prefix": "keep"],
+            ] {
+                _ = try await client.execute(Command("/ip/firewall/filter/add", properties))
+            }
+            let before = try await state()
+
+            // The apply: remove, set, unset, move, add, a settings change.
+            _ = try await client.execute(Command("/ip/firewall/filter/remove", ["numbers": try await rule(["chain": "rv", "action": "drop"])]))
+            _ = try await client.execute(Command("/ip/firewall/filter/set", ["numbers": try await rule(["log-prefix": "keep"]), "action": "drop", "comment": "vps"]))
+            _ = try await client.execute(Command("/ip/firewall/filter/unset", ["numbers": try await rule(["comment": "x"]), "value-name": "comment"]))
+            _ = try await client.execute(Command("/ip/firewall/filter/move", ["numbers": try await rule(["comment": "a"])]))
+            _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "bad", "address": "192.0.2.1"]))
+            _ = try await client.execute(Command("/system/identity/set", ["name": "home"]))
+            #expect(try await state() != before)
+
+            let name = "rosplay-revert-5eed"
+            try await client.addScript(name, #"""
+                # rosplay: revert of an unconfirmed apply; runs once, then removes itself
+                /system scheduler remove [find where name="rosplay-revert-5eed"]
+                /system identity set name="MikroTik"
+                /ip firewall address-list remove [find where list="bad" and address="192.0.2.1"]
+                /ip firewall filter move numbers=[find where chain="rv" and comment="a"] destination=[find where chain="rv" and comment="b"]
+                /ip firewall filter set [find where chain="rv" and action="reject" and !comment] comment="x"
+                /ip firewall filter unset numbers=[find where chain="rv" and log-prefix="keep" and action="drop" and comment="vps"] value-name=comment
+                /ip firewall filter set [find where chain="rv" and log-prefix="keep" and action="drop"] action="accept"
+                :if ([:len [/ip firewall filter find where action="drop" and chain="rv"]] = 0) do={/ip firewall filter add action="drop" chain="rv" place-before=[find where chain="rv" and comment="last"]}
+                /system script remove [find where name="rosplay-revert-5eed"]
+
+                """#)
+            var arm = oneShot(name, in: 1, onEvent: "/system script run \(name)")
+            arm.attributes.append(Attribute("comment", "rosplay: reverts an unconfirmed apply; rosplay confirm removes it"))
+            _ = try await client.execute(arm)
+            #expect(try await eventually(within: .seconds(10)) { try await client.rows("/system/script").isEmpty })
+            #expect(try await client.rows("/system/scheduler").isEmpty)
+            #expect(try await state() == before)
+        }
+    }
+
     @Test func itFiresWithNoSessionConnected() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()

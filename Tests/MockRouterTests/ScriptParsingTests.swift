@@ -124,6 +124,17 @@ import Testing
         #expect(failure("/ip address remove numbers=[find]]") == "syntax error (line 1 column 34)")
     }
 
+    /// A command the version's menu lacks makes the whole script fail before any line runs: no
+    /// embedded version has `unset` under `/interface/wireguard`, so a revert must not use it there.
+    @Test func aCommandTheVersionLacksIsABadCommandName() {
+        let line = #"/interface wireguard unset numbers=[find where name="wg0" and comment="vps"] value-name=comment"#
+        #expect(failure("/system identity set name=\"MikroTik\"\n" + line) == "bad command name unset (line 2 column 22)")
+        for version in RouterSchema.embeddedVersions {
+            var parser = ScriptParser(source: line, schema: RouterSchema.closest(to: version))
+            #expect(throws: ScriptError(message: "bad command name unset (line 1 column 22)")) { try parser.parse() }
+        }
+    }
+
     @Test func hostileInputFailsQuickly() {
         #expect(failure(String(repeating: "[", count: 100_000)) == "syntax error (line 1 column 1)")
         #expect(failure("/ip address remove " + String(repeating: "[", count: 100_000)) == "syntax error (line 1 column 21)")
