@@ -93,6 +93,7 @@ KEPT_MENUS: tuple[str, ...] = (
     "/system/scheduler",
     "/system/script",
     "/system/clock",
+    "/system/device-mode",
     "/tool/mac-server",
     "/tool/mac-server/mac-winbox",
     "/user",

@@ -61,6 +61,9 @@ struct MockRouterCommand: AsyncParsableCommand {
     @Option(name: .customLong("reboot-ms"), help: "How long connections are refused after /system/reset-configuration.")
     var rebootMilliseconds = 500
 
+    @Option(name: .customLong("device-mode-scheduler"), help: "yes or no: whether device-mode allows the scheduler. With no, /system/scheduler add, set and enable fail with 'not allowed by device-mode' and no entry fires.")
+    var deviceModeScheduler = "yes"
+
     func validate() throws {
         guard (certificate == nil) != (noCertificate == false) else {
             throw ValidationError("give exactly one of --certificate DIR or --no-certificate")
@@ -70,6 +73,9 @@ struct MockRouterCommand: AsyncParsableCommand {
         }
         for user in users where MockUser(argument: user) == nil {
             throw ValidationError("--user: '\(user)' is not NAME:PASSWORD or NAME:PASSWORD:GROUP")
+        }
+        guard ["yes", "no"].contains(deviceModeScheduler) else {
+            throw ValidationError("--device-mode-scheduler: '\(deviceModeScheduler)' is not yes or no")
         }
         guard Board(rawValue: board) != nil else {
             throw ValidationError("--board: '\(board)' is not one of \(Board.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -98,6 +104,7 @@ struct MockRouterCommand: AsyncParsableCommand {
             routerOSVersion: RouterOSVersion(routerOSVersion)!,
             board: Board(rawValue: board)!,
             statePath: state,
+            deviceMode: DeviceMode(scheduler: deviceModeScheduler == "yes"),
             faults: FaultInjection(
                 latency: .milliseconds(latencyMilliseconds),
                 dropAfterSentences: dropAfter,

@@ -730,6 +730,11 @@ enum EmbeddedSchemas {
     "print":{"as-value":"","file":"string value","interval":"00:00:00.200..    (time interval)","without-paging":""},
     "set":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""}
     },
+    "/system/device-mode":{
+    "get":{"as-string":"","as-string-value":"","value-name":"","values":""},
+    "print":{"as-value":"","config":"","file":"string value","interval":"00:00:00.200..    (time interval)","without-paging":""},
+    "update":{"activation-timeout":"10s..1d    (time interval)","append":"","as-value":"","authorized-public-key-hash":"string value","bandwidth-test":"","container":"","do":"","duration":"time interval","email":"","fetch":"","file":"string value","flagged":"","flagging-enabled":"","hotspot":"","install-any-version":"","interval":"00:00:00.020..00:00:05    (time interval)","ipsec":"","l2tp":"","mode":"","once":"","partitions":"","pptp":"","proxy":"","romon":"","routerboard":"","scheduler":"","smb":"","sniffer":"","socks":"","traffic-gen":"","without-paging":"","zerotier":""}
+    },
     "/system/identity":{
     "edit":{"value-name":""},
     "export":{"compact":"","file":"string value","hide-sensitive":"","show-sensitive":"","terse":"","verbose":"","where":""},
@@ -1525,6 +1530,11 @@ enum EmbeddedSchemas {
     "get":{"as-string":"","as-string-value":"","value-name":""},
     "print":{"as-value":"","file":"string value","interval":"00:00:00.200..    (time interval)","without-paging":""},
     "set":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""}
+    },
+    "/system/device-mode":{
+    "get":{"as-string":"","as-string-value":"","value-name":"","values":""},
+    "print":{"as-value":"","config":"","file":"string value","interval":"00:00:00.200..    (time interval)","without-paging":""},
+    "update":{"activation-timeout":"10s..1d    (time interval)","append":"","as-value":"","authorized-public-key-hash":"string value","bandwidth-test":"","container":"","do":"","duration":"time interval","email":"","fetch":"","file":"string value","flagged":"","flagging-enabled":"","hotspot":"","install-any-version":"","interval":"00:00:00.020..00:00:05    (time interval)","ipsec":"","l2tp":"","mode":"","once":"","partitions":"","pptp":"","proxy":"","romon":"","routerboard":"","scheduler":"","smb":"","sniffer":"","socks":"","traffic-gen":"","without-paging":"","zerotier":""}
     },
     "/system/identity":{
     "edit":{"value-name":""},
@@ -2337,6 +2347,11 @@ enum EmbeddedSchemas {
     "get":{"as-string":"","as-string-value":"","value-name":""},
     "print":{"as-value":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
     "set":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""}
+    },
+    "/system/device-mode":{
+    "get":{"as-string":"","as-string-value":"","value-name":"","values":""},
+    "print":{"as-value":"","config":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
+    "update":{"activation-timeout":"10s..1d    (time interval)","append":"","as-value":"","authorized-public-key-hash":"hexadecimal string value","bandwidth-test":"","container":"","do":"","duration":"time interval","email":"","fetch":"","file":"","flagged":"","flagging-enabled":"","hotspot":"","install-any-version":"","interval":"00:00:00.020..00:00:05    (time interval)","ipsec":"","l2tp":"","mode":"","once":"","partitions":"","pptp":"","proxy":"","romon":"","routerboard":"","scheduler":"","smb":"","sniffer":"","socks":"","traffic-gen":"","without-paging":"","zerotier":""}
     },
     "/system/identity":{
     "edit":{"value-name":""},
@@ -3153,6 +3168,12 @@ enum EmbeddedSchemas {
     "print":{"as-value":"","comments":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
     "reset":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""},
     "set":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""}
+    },
+    "/system/device-mode":{
+    "export":{"compact":"","file":"","hide-sensitive":"","show-sensitive":"","terse":"","verbose":"","where":""},
+    "get":{"as-string":"","as-string-value":"","value-name":"","values":""},
+    "print":{"as-value":"","comments":"","config":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
+    "update":{"activation-timeout":"10s..1d    (time interval)","append":"","as-value":"","bandwidth-test":"","container":"","do":"","duration":"time interval","email":"","fetch":"","file":"","flagged":"","flagging-enabled":"","freeze-frame-interval":"00:00:00.020..00:00:30    (time interval)","hotspot":"","install-any-version":"","interval":"00:00:00.020..00:00:05    (time interval)","ipsec":"","l2tp":"","mode":"","once":"","partitions":"","pptp":"","proxy":"","romon":"","routerboard":"","scheduler":"","smb":"","sniffer":"","socks":"","traffic-gen":"","without-paging":"","zerotier":""}
     },
     "/system/identity":{
     "edit":{"value-name":""},
@@ -3975,6 +3996,12 @@ enum EmbeddedSchemas {
     "print":{"as-value":"","comments":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
     "reset":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""},
     "set":{"date":"","time":"","time-zone-autodetect":"","time-zone-name":""}
+    },
+    "/system/device-mode":{
+    "export":{"compact":"","file":"","hide-sensitive":"","path":"","show-sensitive":"","terse":"","verbose":"","where":""},
+    "get":{"as-string":"","as-string-value":"","value-name":"","values":""},
+    "print":{"as-value":"","comments":"","config":"","file":"","interval":"00:00:00.200..    (time interval)","without-paging":""},
+    "update":{"activation-timeout":"10s..1d    (time interval)","append":"","as-value":"","bandwidth-test":"","container":"","do":"","duration":"time interval","email":"","fetch":"","file":"","flagged":"","flagging-enabled":"","freeze-frame-interval":"00:00:00.020..00:00:30    (time interval)","hotspot":"","install-any-version":"","interval":"00:00:00.020..00:00:05    (time interval)","ipsec":"","l2tp":"","mode":"","once":"","partitions":"","pptp":"","proxy":"","romon":"","routerboard":"","scheduler":"","smb":"","sniffer":"","socks":"","traffic-gen":"","without-paging":"","zerotier":""}
     },
     "/system/identity":{
     "edit":{"value-name":""},

@@ -16,6 +16,10 @@ struct CommandExecution {
     var changes: [ChangeEvent] = []
     /// Set by `/system/reset-configuration`: what the device must do once the reply is out.
     var reset: ResetRequest?
+    /// Set by `/system/script/run`: the source the device runs once the run is recorded.
+    var scriptToRun: String?
+    /// The features the router's device-mode allows.
+    var deviceMode = DeviceMode()
 
     static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
 
@@ -51,6 +55,7 @@ struct CommandExecution {
         if Self.writingVerbs.contains(verb), !user.group.mayWrite {
             throw CommandTrap(TrapText.notEnoughPermissions)
         }
+        try checkDeviceMode(verb)
         switch verb {
         case "print": return try print()
         case "listen": return try listen()
@@ -63,6 +68,7 @@ struct CommandExecution {
         case "comment": try comment(); return .replies([.done()])
         case "get": return .replies([.done(ret: try get())])
         case "reset-configuration": try resetConfiguration(); return .replies([.done()])
+        case "run" where menu == "/system/script": scriptToRun = try startScript(); return .replies([.done()])
         default: throw CommandTrap(TrapText.notSimulated(command.path))
         }
     }

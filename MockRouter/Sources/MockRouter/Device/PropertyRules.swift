@@ -1,3 +1,4 @@
+import Foundation
 import RouterModel
 import RouterOSAPI
 
@@ -97,6 +98,10 @@ extension CommandExecution {
                 properties["advertise"] = prefix.length == 64 ? "true" : "false"
             }
             properties["actual-interface"] = properties["interface"]
+        case "/system/script":
+            deriveScript(&properties)
+        case "/system/scheduler":
+            try deriveScheduler(&properties, at: Date())
         default:
             break
         }

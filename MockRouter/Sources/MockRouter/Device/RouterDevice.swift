@@ -27,7 +27,10 @@ public final class RouterDevice: Sendable {
     /// that changed between versions without changing the schema (`!empty`) follows it.
     public let version: RouterOSVersion
     public let board: Board
+    /// The features the router's device-mode allows; kept across resets.
+    public let deviceMode: DeviceMode
     let faults: FaultInjection
+    let scheduler = Scheduler()
     private let users: [MockUser]
     private let statePath: String?
     private let state: NIOLockedValueBox<DeviceState>
@@ -35,6 +38,9 @@ public final class RouterDevice: Sendable {
     private let sessions = NIOLockedValueBox<[Int: Channel]>([:])
     private let counters = NIOLockedValueBox(Counters())
     private let rebootingUntil = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
+    /// Bumped when the configuration is reset or the router stops: a script started before stops
+    /// at its next line.
+    private let scriptGeneration = NIOLockedValueBox(0)
 
     private struct Counters {
         var listeners = 0
@@ -46,6 +52,7 @@ public final class RouterDevice: Sendable {
         schema = RouterSchema.closest(to: configuration.routerOSVersion)
         version = configuration.routerOSVersion
         board = configuration.board
+        deviceMode = configuration.deviceMode
         faults = configuration.faults
         users = configuration.users
         statePath = configuration.statePath
@@ -55,6 +62,13 @@ public final class RouterDevice: Sendable {
         } else {
             state = NIOLockedValueBox(try FactoryState.make(board: board, version: version, schema: schema, runDefconf: true))
         }
+        scheduler.start(for: self)
+    }
+
+    /// Stops the scheduler and any script still running, as when the router shuts down.
+    func stop() {
+        scheduler.stop()
+        scriptGeneration.withLockedValue { $0 += 1 }
     }
 
     /// The user with these credentials, or nil.
@@ -68,7 +82,8 @@ public final class RouterDevice: Sendable {
     }
 
     /// Runs one command (not `/login`, `/cancel` or `/quit`, which belong to the session).
-    func execute(_ command: Command, as user: MockUser) -> Outcome {
+    /// `scriptDepth` counts the scripts running this command, so that scripts running scripts stay bounded.
+    func execute(_ command: Command, as user: MockUser, scriptDepth: Int = 0) -> Outcome {
         if let trapped = faults.trapOn, command.path == trapped || command.path.hasPrefix(trapped + "/") {
             return .replies([TrapText.injected(command.path), .done()])
         }
@@ -76,13 +91,16 @@ public final class RouterDevice: Sendable {
             return .replies(TrapText.noSuchDirectory(String(command.path.dropFirst())) + [.done()])
         }
         var reset: ResetRequest?
+        var script: String?
         let outcome: Outcome
         do {
             outcome = try state.withLockedValue { state in
                 var execution = CommandExecution(command: command, path: path, user: user, schema: schema, version: version, state: state)
+                execution.deviceMode = deviceMode
                 let result = try execution.run()
                 state = execution.state
                 reset = execution.reset
+                script = execution.scriptToRun
                 if CommandExecution.writingVerbs.contains(path.verb) { persist(state) }
                 notify(execution.changes)
                 return result
@@ -93,7 +111,30 @@ public final class RouterDevice: Sendable {
             outcome = .replies([.trap("\(error)", category: .generalFailure), .done()])
         }
         if let reset { scheduleReset(reset) }
+        if let script, let error = runScript(script, as: user, depth: scriptDepth) {
+            return .replies([.trap(error.message), .done()])
+        }
         return outcome
+    }
+
+    /// The configuration as it is now, read under the state lock.
+    func readState<T>(_ body: (DeviceState) -> T) -> T {
+        state.withLockedValue { body($0) }
+    }
+
+    /// Changes the configuration outside any command (the scheduler's counters): saved, and told
+    /// to listeners, like a command's changes. `body` returns the changes it made.
+    func commit(_ body: (inout DeviceState) -> [ChangeEvent]) {
+        state.withLockedValue { state in
+            let changes = body(&state)
+            persist(state)
+            notify(changes)
+        }
+    }
+
+    /// Changes with every reset and at stop; see ``scriptGeneration``.
+    var currentScriptGeneration: Int {
+        scriptGeneration.withLockedValue { $0 }
     }
 
     private func persist(_ state: DeviceState) {
@@ -111,6 +152,8 @@ public final class RouterDevice: Sendable {
     /// returns to the factory state, and connections are refused for `faults.rebootDelay`.
     private func scheduleReset(_ request: ResetRequest) {
         rebootingUntil.withLockedValue { $0 = .now + faults.rebootDelay }
+        scriptGeneration.withLockedValue { $0 += 1 }
+        scheduler.reboot(at: Date())
         if let factory = factoryState(runDefconf: !request.noDefaults) {
             state.withLockedValue { state in
                 state = factory

@@ -60,8 +60,13 @@ extension TrapText {
         switch error {
         case .notOneOf: return noSuchValue(name)
         case .outOfRange(let range): return Reply.trap("value of \(name) out of range (\(range))", category: .argumentValueFailure)
-        default: return Reply.trap("invalid value for argument \(name)", category: .argumentValueFailure)
+        default: return invalidArgument(name)
         }
+    }
+
+    /// A malformed value (assumed wording).
+    static func invalidArgument(_ name: String) -> Reply {
+        Reply.trap("invalid value for argument \(name)", category: .argumentValueFailure)
     }
 
     /// A name that matches no entry or enumeration word (documented for `interface`).
@@ -85,4 +90,51 @@ extension TrapText {
     static func injected(_ path: String) -> Reply {
         Reply.trap("failure: injected by --trap-on for \(path)", category: .generalFailure)
     }
+}
+
+extension TrapText {
+    /// A feature the router's device-mode disables (`failure: not allowed by device-mode`; 3P for
+    /// `/system/scheduler/add`, DOC for interactive commands of a disabled feature).
+    static let notAllowedByDeviceMode = Reply.trap("failure: not allowed by device-mode")
+
+    /// `/system/clock set time=` or `date=`: the mock's clock is the host's.
+    static let clockNotSettable = Reply.trap("setting the clock is not simulated by MockRouter", category: .generalFailure)
+}
+
+/// What a script that cannot run, or stops, reports (`/system/script/run`'s `!trap`).
+/// Lines and columns count from 1; the column is that of the offending character.
+extension TrapText {
+    /// A character that cannot stand where it is (3P: `syntax error (line 4 column 10)` for a `'`).
+    static func scriptSyntaxError(at position: ScriptPosition) -> String {
+        "syntax error \(position)"
+    }
+
+    /// A menu or command the router does not have (3P: `bad command name routerboard (line 236 column 42)`).
+    static func badCommandName(_ name: String, at position: ScriptPosition) -> String {
+        "bad command name \(name) \(position)"
+    }
+
+    /// More words after a complete command (3P: `expected end of command (line 1 column 45)`).
+    static func expectedEndOfCommand(at position: ScriptPosition) -> String {
+        "expected end of command \(position)"
+    }
+
+    /// Script language the mock does not interpret (variables, `:put`, `print`…): said honestly.
+    static func scriptNotSimulated(_ what: String, at position: ScriptPosition) -> String {
+        "\(what) is not simulated by MockRouter \(position)"
+    }
+
+    /// A command of a running script that the router refused (3P, from `/import`:
+    /// `failure: not allowed by device-mode (/system/scheduler/add; line 1)`).
+    static func scriptLineFailed(_ message: String, path: String, line: Int) -> String {
+        "\(message) (\(path); line \(line))"
+    }
+
+    /// Scripts running scripts deeper than the mock allows (a script that runs itself).
+    static func scriptNestingTooDeep(_ limit: Int) -> String {
+        "scripts nested deeper than \(limit) are refused by MockRouter"
+    }
+
+    /// A script cut short because the router stopped or was reset.
+    static let scriptInterrupted = "interrupted"
 }

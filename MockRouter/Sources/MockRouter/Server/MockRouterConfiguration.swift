@@ -23,6 +23,8 @@ public struct MockRouterConfiguration: Sendable {
     public var board: Board
     /// Keep the configuration in this JSON file across restarts; nil keeps it in memory only.
     public var statePath: String?
+    /// The router's device-mode (`--device-mode-scheduler no` turns the scheduler off).
+    public var deviceMode: DeviceMode
     public var faults: FaultInjection
 
     public init(
@@ -34,8 +36,10 @@ public struct MockRouterConfiguration: Sendable {
         routerOSVersion: RouterOSVersion = RouterOSVersion("7.20.8")!,
         board: Board = .rb5009,
         statePath: String? = nil,
+        deviceMode: DeviceMode = DeviceMode(),
         faults: FaultInjection = FaultInjection()
     ) {
+        self.deviceMode = deviceMode
         self.board = board
         self.statePath = statePath
         self.host = host

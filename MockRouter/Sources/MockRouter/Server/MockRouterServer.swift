@@ -54,6 +54,7 @@ public final class MockRouterServer: Sendable {
             }
             return MockRouterServer(device: device, apiSSLPort: sslPort, apiPort: plainPort, listeners: listeners)
         } catch {
+            device.stop()
             for channel in listeners { try? await channel.close() }
             throw error
         }
@@ -80,8 +81,9 @@ public final class MockRouterServer: Sendable {
             .get()
     }
 
-    /// Stops listening and closes every open session.
+    /// Stops listening, stops the scheduler and closes every open session.
     public func stop() async throws {
+        device.stop()
         for channel in listeners { try await channel.close() }
         await device.closeAllSessions()
     }

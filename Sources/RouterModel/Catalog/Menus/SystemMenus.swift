@@ -161,13 +161,37 @@ extension MenuCatalog {
             style: .settings,
             identity: [],
             properties: [
-                // Current local time and date; not exported, always changing: text.
-                "time": .text(),
-                "date": .text(),
+                // Current local time and date: settable on a router (`set time=`), but the clock, not configuration;
+                // read-only here so that it is never exported or planned (MockRouter's clock is the host's).
+                "time": .readOnly(),
+                "date": .readOnly(),
                 "time-zone-autodetect": .boolean(default: true),
                 "time-zone-name": .text(default: "manual"),  // a TZ database name or `manual`
                 "gmt-offset": .readOnly(),  // `+HH:MM`
                 "dst-active": .readOnlyFlag,
+            ]
+        ),
+
+        // Source: https://help.mikrotik.com/docs/display/ROS/Device-mode (features `yes | no`, `flagged`,
+        // `flagging-enabled`, `mode`); the print of a 7.19 router in `advanced` mode on forum.mikrotik.com
+        // ("Default device-mode modes exhaustive list": `allowed-versions`, `attempt-count`). Only `get`, `print`
+        // and `update` (physical confirmation) in the schema: every property is read-only over the API.
+        MenuSpec(
+            "/system/device-mode",
+            style: .settings,
+            identity: [],
+            properties: [
+                "mode": .readOnly(.enumeration(["advanced", "basic", "home", "rose", "enterprise"])),
+                "allowed-versions": .readOnly(),
+                "flagged": .readOnlyFlag,
+                "flagging-enabled": .readOnlyFlag,
+                "attempt-count": .readOnly(SystemKinds.counter),
+                "scheduler": .readOnlyFlag, "socks": .readOnlyFlag, "fetch": .readOnlyFlag, "pptp": .readOnlyFlag,
+                "l2tp": .readOnlyFlag, "bandwidth-test": .readOnlyFlag, "traffic-gen": .readOnlyFlag,
+                "sniffer": .readOnlyFlag, "ipsec": .readOnlyFlag, "romon": .readOnlyFlag, "proxy": .readOnlyFlag,
+                "hotspot": .readOnlyFlag, "smb": .readOnlyFlag, "email": .readOnlyFlag, "zerotier": .readOnlyFlag,
+                "container": .readOnlyFlag, "install-any-version": .readOnlyFlag, "partitions": .readOnlyFlag,
+                "routerboard": .readOnlyFlag,
             ]
         ),
 

@@ -31,6 +31,7 @@ extension CommandExecution {
 
     mutating func set() throws {
         try checkArguments(of: "set", alsoAccepting: [".id"])
+        try checkClockSetting()
         let given = try givenProperties()
         if isSettingsMenu {
             var settings = state.settings[menu] ?? defaultProperties()

@@ -12,7 +12,7 @@ extension CommandExecution {
     func selectedRows() throws -> [[Attribute]] {
         let rows: [[Attribute]]
         if isSettingsMenu {
-            rows = [printed(Entry(number: 0, properties: state.settings[menu] ?? defaultProperties()), withID: false)]
+            rows = [printed(Entry(number: 0, properties: settingsProperties()), withID: false)]
         } else if menu == "/interface" {
             rows = interfaceRows()
         } else {
@@ -59,7 +59,7 @@ extension CommandExecution {
         guard let name = command["value-name"] else { throw CommandTrap(TrapText.missingArgument("value-name")) }
         let row: [Attribute]
         if isSettingsMenu {
-            row = printed(Entry(number: 0, properties: state.settings[menu] ?? defaultProperties()), withID: false)
+            row = printed(Entry(number: 0, properties: settingsProperties()), withID: false)
         } else {
             guard let selected = try selectedEntries(argument: "number").first,
                   let entry = state.tables[selected.menu]?.entry(selected.number) else {
