@@ -22,7 +22,7 @@ extension SessionPath {
         }
         var path = SessionPath(
             address: address, user: user, group: nil, service: service, interfaces: [], localAddressID: nil, routeID: nil,
-            matchedPrefixLength: nil, wireGuardPeerID: nil, live: live, warnings: [])
+            gatewayAddressID: nil, matchedPrefixLength: nil, wireGuardPeerID: nil, live: live, warnings: [])
         let others = Set(candidates.map(\.1.text)).subtracting([address.text])
         if !others.isEmpty {
             path.warnings.append("user \(user) also has API sessions from \(others.sorted().joined(separator: ", ")); guarding the newest, from \(address.text)")
@@ -58,22 +58,25 @@ extension SessionPath {
         guard let (route, length) = longestMatch(in: active.isEmpty ? routes : active, property: "dst-address") else { return }
         routeID = route.id
         matchedPrefixLength = length
-        if let interface = gatewayInterface(of: route) { interfaces = [interface] }
+        let (interface, gatewayAddress) = gatewayInterface(of: route)
+        gatewayAddressID = gatewayAddress
+        interfaces = interface.map { [$0] } ?? []
     }
 
     /// The interface a route's gateway is on: after `%` in `immediate-gw` or `gateway`, a gateway
-    /// that is an interface name, or the interface of the local network holding the gateway address.
-    private func gatewayInterface(of route: LiveEntry) -> String? {
+    /// that is an interface name, or the interface of the local network holding the gateway address
+    /// (with that address's `.id`).
+    private func gatewayInterface(of route: LiveEntry) -> (interface: String?, addressID: String?) {
         for name in ["immediate-gw", "gateway"] {
             guard let gateway = route.properties[name], !gateway.isEmpty else { continue }
-            if let percent = gateway.lastIndex(of: "%") { return String(gateway[gateway.index(after: percent)...]) }
-            guard let next = IPText.Address(gateway) else { return gateway }
+            if let percent = gateway.lastIndex(of: "%") { return (String(gateway[gateway.index(after: percent)...]), nil) }
+            guard let next = IPText.Address(gateway) else { return (gateway, nil) }
             let local = (live[Self.familyMenus(next.family).address] ?? []).first { entry in
                 entry.properties["disabled"] != "true" && entry.properties["address"].flatMap(AddressSpan.init)?.contains(next) == true
             }
-            if let interface = local?.properties["interface"] { return interface }
+            if let local, let interface = local.properties["interface"] { return (interface, local.id) }
         }
-        return nil
+        return (nil, nil)
     }
 
     /// The enabled peer whose `allowed-address` holds the address most specifically, preferring

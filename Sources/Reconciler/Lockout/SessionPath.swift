@@ -21,6 +21,8 @@ public struct SessionPath: Sendable {
     public var localAddressID: String?
     /// The `.id` of the route replies take when no local network holds ``address``.
     public var routeID: String?
+    /// The `.id` of the local address whose network holds that route's gateway.
+    public var gatewayAddressID: String?
     /// The prefix length of that network or route: a new route at least as long takes the session's traffic.
     public var matchedPrefixLength: Int?
     /// The `.id` of the WireGuard peer whose `allowed-address` holds ``address``.
