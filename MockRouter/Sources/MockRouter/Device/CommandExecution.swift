@@ -16,6 +16,8 @@ struct CommandExecution {
     var changes: [ChangeEvent] = []
     /// Set by `/system/reset-configuration`: what the device must do once the reply is out.
     var reset: ResetRequest?
+    /// The rows of `/user/active`: the device's logged-in sessions, not configuration.
+    var activeUsers: [Entry] = []
 
     static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
 
