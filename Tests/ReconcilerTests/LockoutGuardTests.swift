@@ -43,6 +43,9 @@ struct LockoutGuardTests {
         _ = only(try F.risks(from: F.wan, add))
         // A host route beats a connected network too.
         _ = only(try F.risks(from: F.lan, F.operation(.add, "/ip/route", nil, ["dst-address": "192.168.88.10/32", "gateway": "10.9.0.2"])))
+        // So does a local network: its connected route.
+        _ = only(try F.risks(from: F.wan, F.operation(.add, "/ip/address", nil, ["address": "198.51.100.1/24", "interface": "ether2"])))
+        #expect(try F.risks(from: F.wan, F.operation(.add, "/ip/address", nil, ["address": "192.0.2.1/24", "interface": "ether2"])).isEmpty)
         // Elsewhere, disabled, or in another table: no effect on the session.
         #expect(try F.risks(from: F.wan, F.operation(.add, "/ip/route", nil, ["dst-address": "10.0.0.0/8", "gateway": "10.9.0.2"])).isEmpty)
         #expect(try F.risks(from: F.wan, F.operation(.add, "/ip/route", nil, ["dst-address": "198.51.100.0/24", "gateway": "10.9.0.2", "disabled": "true"])).isEmpty)
@@ -104,7 +107,9 @@ struct LockoutGuardTests {
         #expect(removeAccept?.reason.contains("defconf: drop all not coming from LAN") == true)
         _ = only(try F.risks(from: F.wan, F.operation(.set, Self.filter, "*F6", ["disabled": "true"])))
         _ = only(try F.risks(from: F.wan, F.operation(.move, Self.filter, "*F5", before: "*F6")))
-        _ = only(try F.risks(from: F.wan, F.operation(.remove, "/ip/firewall/address-list", "*C0")))
+        let emptied = F.operation(.remove, "/ip/firewall/address-list", "*C0")
+        let forward = F.operation(.add, Self.filter, nil, ["chain": "forward", "action": "accept"], before: "*F1")
+        #expect(try F.risks(from: F.wan, forward, emptied).map(\.operation) == [emptied])
         // Taking the bridge out of LAN makes the defconf drop catch LAN sessions.
         _ = only(try F.risks(from: F.lan, F.operation(.remove, "/interface/list/member", "*50")))
     }

@@ -6,7 +6,11 @@ extension LockoutGuard {
     func firewallRisks(_ plan: Plan) -> [LockoutRisk] {
         let menus = path.menus
         let related = [menus.filter, menus.addressList, "/interface/list/member", "/interface/list"]
-        let touching = plan.operations.filter { related.contains($0.menu) }
+        // Rules of forward and output never see the session's packets.
+        let touching = plan.operations.filter { operation in
+            related.contains(operation.menu)
+                && (operation.menu != menus.filter || !["forward", "output"].contains(after(operation)["chain"] ?? ""))
+        }
         guard !touching.isEmpty else { return [] }
         var risks: [LockoutRisk] = []
         for state in InputChain.State.allCases {

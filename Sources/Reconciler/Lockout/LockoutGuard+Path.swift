@@ -22,7 +22,7 @@ extension LockoutGuard {
         } else if operation.id != nil && operation.id == path.gatewayAddressID {
             (target, what) = (routeGateway, "the session's route reaches its gateway through this address's network")
         } else {
-            return []
+            return addressShadowingRisks(operation)
         }
         let interface = liveEntry(operation)?.properties["interface"] ?? "?"
         if operation.kind == .remove { return [risk(operation, "\(what) (\(interface))")] }
@@ -35,6 +35,17 @@ extension LockoutGuard {
             return [risk(operation, "it changes the address to \(change.new ?? "none"), whose network no longer holds \(target.text); \(what)")]
         }
         return []
+    }
+
+    /// An address added (or changed) elsewhere whose network holds the session's address more
+    /// specifically than what carries it now: its connected route takes the session's replies.
+    private func addressShadowingRisks(_ operation: Operation) -> [LockoutRisk] {
+        guard operation.kind == .add || operation.kind == .set, let current = path.matchedPrefixLength else { return [] }
+        let address = after(operation)
+        guard address["disabled"] != "true", let text = address["address"], let (_, length) = IPText.prefix(text),
+              length > current, AddressSpan(text)?.contains(path.address) == true,
+              address["interface"] != path.interfaces.first else { return [] }
+        return [risk(operation, "the network of \(text) on \(address["interface"] ?? "?") holds \(path.address.text) more specifically than the /\(current) that carries the session now, and takes its replies")]
     }
 
     /// The address of the session's route's gateway, when it is one.

@@ -34,10 +34,10 @@ public struct LockoutGuard: Sendable {
         return path.live[operation.menu]?.first { $0.id == id }
     }
 
-    /// The entry's values once `operation` has run (for an add: its values).
+    /// The entry's values once `operation` has run (for an add: its values; for a remove: its last values).
     func after(_ operation: Operation) -> [String: String] {
         var properties = liveEntry(operation)?.properties ?? [:]
-        for change in operation.changes { properties[change.name] = change.new }
+        for change in operation.changes { properties[change.name] = operation.kind == .remove ? change.old : change.new }
         return properties
     }
 
