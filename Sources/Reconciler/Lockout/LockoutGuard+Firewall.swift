@@ -12,9 +12,9 @@ extension LockoutGuard {
                 && (operation.menu != menus.filter || !["forward", "output"].contains(after(operation)["chain"] ?? ""))
         }
         guard !touching.isEmpty else { return [] }
+        let filterAfter = planned(menus.filter, plan)
         var risks: [LockoutRisk] = []
         for state in InputChain.State.allCases {
-            let filterAfter = planned(menus.filter, plan)
             let was = chain(state, nil).outcome()
             let will = chain(state, plan).outcome()
             if case .accept = will { continue }

@@ -14,12 +14,10 @@ struct PlannedMenu {
 
     /// The entries in the router's order after the plan.
     private(set) var entries: [Entry]
-    /// The operations of the plan on this menu, in plan order.
-    let operations: [Operation]
 
+    /// `live` (in the router's order) after `operations` (those of the plan on this menu, in plan order).
     init(live: [LiveEntry], operations: [Operation]) {
         entries = live.map { Entry(key: $0.id ?? "", properties: $0.properties, operations: []) }
-        self.operations = operations
         for (number, operation) in operations.enumerated() { apply(operation, key: "+\(number)") }
     }
 
