@@ -195,4 +195,22 @@ struct LockoutGuardTests {
             #expect(LockoutGuard(path: try F.path(from: address)).risks(in: Plan(levels: [plan])).isEmpty, "from \(address)")
         }
     }
+
+    @Test func anIPv6SessionIsGuardedOnTheIPv6Menus() throws {
+        var live = F.live
+        live["/ipv6/address"] = [F.entry("*E1", ["address": "2001:db8:1::1/64", "interface": "bridge"])]
+        live["/ipv6/firewall/filter"] = [F.entry("*E2", ["chain": "input", "action": "accept", "connection-state": "established,related,untracked"])]
+        live["/ipv6/firewall/address-list"] = []
+        let active = [F.entry("*9", ["name": "rosplay", "address": "2001:db8:1::5", "via": "api"])]
+        let path = try SessionPath.resolve(user: "rosplay", service: "api-ssl", activeSessions: active, live: live)
+        #expect(path.menus.filter == "/ipv6/firewall/filter")
+        #expect(path.interfaces == ["bridge"])
+        let gate = LockoutGuard(path: path)
+        let removeV6 = F.operation(.remove, "/ipv6/address", "*E1")
+        let dropV6 = F.operation(.add, "/ipv6/firewall/filter", nil, ["chain": "input", "action": "drop", "src-address": "2001:db8:1::/48"])
+        #expect(gate.risks(in: Plan(levels: [[removeV6, dropV6]])).map(\.operation) == [removeV6, dropV6])
+        // The IPv4 side of the router is not on this session's path.
+        let v4 = [F.operation(.remove, "/ip/address", "*70"), F.operation(.add, Self.filter, nil, ["chain": "input", "action": "drop"], before: "*F1")]
+        #expect(gate.risks(in: Plan(levels: [v4])).isEmpty)
+    }
 }

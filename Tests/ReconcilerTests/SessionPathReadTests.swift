@@ -1,3 +1,4 @@
+import Foundation
 import MockRouter
 import RouterModel
 import RouterOSAPI
@@ -62,5 +63,44 @@ struct SessionPathReadTests {
             let rows = try await client.execute(SessionPath.routesHolding(IPText.Address("198.51.100.7")!, menu: "/ip/route")).rows
             #expect(Set(rows.compactMap { $0["dst-address"] }) == ["0.0.0.0/0", "198.51.100.0/24"])
         }
+    }
+
+    /// The in-memory fixture answering prints (queries applied), with a WAN session, recording what was asked.
+    final class FixtureRouter: RouterSession, @unchecked Sendable {
+        private let lock = NSLock()
+        private var asked: [String] = []
+        let menus: [String: [LiveEntry]]
+
+        init(_ menus: [String: [LiveEntry]]) {
+            self.menus = menus
+        }
+
+        var printed: [String] { lock.withLock { asked } }
+
+        func execute(_ command: Command) async throws -> Response {
+            let menu = String(command.path.dropLast("/print".count))
+            lock.withLock { asked.append(menu) }
+            let entries = menu == "/user/active"
+                ? [LockoutFixture.entry("*7", ["name": "rosplay", "address": LockoutFixture.wan, "via": "api"])]
+                : menus[menu] ?? []
+            let query = QueryEvaluator(command.queries)
+            let rows = entries.map { entry in Row([Attribute(".id", entry.id ?? "")] + entry.properties.sorted { $0.key < $1.key }.map { Attribute($0.key, $0.value) }) }
+            return Response(rows: rows.filter { row in query.matches { row[$0] } }, done: .done())
+        }
+    }
+
+    @Test func aRemoteSessionReadsItsFamilysFirewallAndOnlyTheRoutesHoldingIt() async throws {
+        var menus = LockoutFixture.live
+        menus["/ip/route"]! += [LockoutFixture.entry("*81", ["dst-address": "10.0.0.0/8", "gateway": "10.9.0.2"])]
+        menus["/ipv6/firewall/filter"] = []
+        let router = FixtureRouter(menus)
+        let path = try await SessionPath.read(from: router, user: "rosplay", service: "api-ssl")
+        #expect(path.address.text == LockoutFixture.wan)
+        #expect(path.routeID == "*80")
+        #expect(path.live["/ip/route"]?.map(\.id) == ["*80"])
+        #expect(path.live["/ip/firewall/filter"]?.count == 6)
+        #expect(Set(router.printed) == Set(SessionPath.commonMenus + ["/user/active", "/ip/route", "/ip/firewall/filter", "/ip/firewall/address-list"]))
+        let remove = LockoutFixture.operation(.remove, "/ip/firewall/filter", "*F6")
+        #expect(LockoutGuard(path: path).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
     }
 }
