@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Playbook", "RouterModel"]
+            dependencies: ["Reconciler", "Playbook", "RouterModel", "RouterOSAPI", "MockRouter"]
         ),
         .testTarget(
             name: "EndToEndTests",

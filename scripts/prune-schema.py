@@ -97,6 +97,7 @@ KEPT_MENUS: tuple[str, ...] = (
     "/tool/mac-server",
     "/tool/mac-server/mac-winbox",
     "/user",
+    "/user/active",
     "/user/group",
     "/certificate",
 )

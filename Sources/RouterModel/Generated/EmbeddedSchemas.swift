@@ -804,6 +804,12 @@ enum EmbeddedSchemas {
     "reset":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"},
     "set":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"}
     },
+    "/user/active":{
+    "find":{"where":""},
+    "get":{"as-string":"","as-string-value":"","number":"","value-name":""},
+    "print":{"append":"","as-value":"","brief":"","count-only":"","detail":"","file":"string value","follow":"","follow-only":"","from":"","group-by":"","interval":"00:00:00.200..    (time interval)","proplist":"","show-ids":"","terse":"","value-list":"","where":"","without-paging":""},
+    "request-logout":{"numbers":""}
+    },
     "/user/group":{
     "add":{"comment":"string value","copy-from":"","name":"string value","policy":"","skin":""},
     "comment":{"comment":"string value","numbers":""},
@@ -1604,6 +1610,12 @@ enum EmbeddedSchemas {
     "remove":{"numbers":"see documentation"},
     "reset":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"},
     "set":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"}
+    },
+    "/user/active":{
+    "find":{"where":""},
+    "get":{"as-string":"","as-string-value":"","number":"","value-name":""},
+    "print":{"append":"","as-value":"","brief":"","count-only":"","detail":"","file":"string value","follow":"","follow-only":"","from":"","group-by":"","interval":"00:00:00.200..    (time interval)","proplist":"","show-ids":"","terse":"","value-list":"","where":"","without-paging":""},
+    "request-logout":{"numbers":""}
     },
     "/user/group":{
     "add":{"comment":"string value","copy-from":"","name":"string value","policy":"","skin":""},
@@ -2422,6 +2434,13 @@ enum EmbeddedSchemas {
     "remove":{"numbers":"see documentation"},
     "reset":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"},
     "set":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"}
+    },
+    "/user/active":{
+    "add":{"copy-from":""},
+    "find":{"where":""},
+    "get":{"as-string":"","as-string-value":"","number":"","value-name":""},
+    "print":{"append":"","as-value":"","brief":"","count-only":"","detail":"","file":"","follow":"","follow-only":"","from":"","group-by":"","interval":"00:00:00.200..    (time interval)","proplist":"","show-ids":"","terse":"","value-list":"","where":"","without-paging":""},
+    "remove":{"numbers":""}
     },
     "/user/group":{
     "add":{"comment":"string value","copy-from":"","name":"string value","policy":"","skin":""},
@@ -3247,6 +3266,13 @@ enum EmbeddedSchemas {
     "remove":{"numbers":"see documentation"},
     "reset":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"},
     "set":{"address":"A.B.C.D/M    (IP prefix)","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"}
+    },
+    "/user/active":{
+    "add":{"copy-from":""},
+    "find":{"where":""},
+    "get":{"as-string":"","as-string-value":"","number":"","value-name":""},
+    "print":{"append":"","as-value":"","brief":"","comments":"","count-only":"","detail":"","file":"","follow":"","follow-only":"","from":"","group-by":"","interval":"00:00:00.200..    (time interval)","on-event":"script","proplist":"","show-ids":"","terse":"","timestamp":"","value-list":"","where":"","without-paging":""},
+    "remove":{"numbers":""}
     },
     "/user/group":{
     "add":{"comment":"string value","copy-from":"","name":"string value","policy":"","skin":""},
@@ -4077,6 +4103,13 @@ enum EmbeddedSchemas {
     "remove":{"numbers":"see documentation"},
     "reset":{"address":"","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"},
     "set":{"address":"","comment":"string value","disabled":"","group":"","inactivity-policy":"","inactivity-timeout":"1m..1d    (time interval)","name":"string value","numbers":"see documentation","password":"string value"}
+    },
+    "/user/active":{
+    "add":{"copy-from":""},
+    "find":{"where":""},
+    "get":{"as-string":"","as-string-value":"","number":"","value-name":""},
+    "print":{"append":"","as-value":"","brief":"","comments":"","count-only":"","detail":"","file":"","follow":"","follow-only":"","from":"","group-by":"","interval":"00:00:00.200..    (time interval)","on-event":"script","order-by":"","proplist":"","show-ids":"","terse":"","timestamp":"","value-list":"","where":"","without-paging":""},
+    "remove":{"numbers":""}
     },
     "/user/group":{
     "add":{"comment":"string value","copy-from":"","name":"string value","policy":"","skin":""},

@@ -20,6 +20,8 @@ struct CommandExecution {
     var scriptToRun: String?
     /// The features the router's device-mode allows.
     var deviceMode = DeviceMode()
+    /// The rows of `/user/active`: the device's logged-in sessions, not configuration.
+    var activeUsers: [Entry] = []
 
     static let writingVerbs: Set<String> = ["add", "set", "unset", "remove", "move", "enable", "disable", "comment", "reset-configuration"]
 

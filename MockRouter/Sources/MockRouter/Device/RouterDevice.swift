@@ -36,6 +36,7 @@ public final class RouterDevice: Sendable {
     private let state: NIOLockedValueBox<DeviceState>
     private let listeners = NIOLockedValueBox<[Int: Listener]>([:])
     private let sessions = NIOLockedValueBox<[Int: Channel]>([:])
+    private let activeSessions = NIOLockedValueBox<[Int: ActiveSession]>([:])
     private let counters = NIOLockedValueBox(Counters())
     private let rebootingUntil = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
     /// Bumped when the configuration is reset or the router stops: a script started before stops
@@ -93,10 +94,12 @@ public final class RouterDevice: Sendable {
         var reset: ResetRequest?
         var script: String?
         let outcome: Outcome
+        let activeUsers = path.menu == "/user/active" ? activeSessions.withLockedValue { $0.values.sorted { $0.number < $1.number }.map(\.entry) } : []
         do {
             outcome = try state.withLockedValue { state in
                 var execution = CommandExecution(command: command, path: path, user: user, schema: schema, version: version, state: state)
                 execution.deviceMode = deviceMode
+                execution.activeUsers = activeUsers
                 let result = try execution.run()
                 state = execution.state
                 reset = execution.reset
@@ -202,6 +205,12 @@ public final class RouterDevice: Sendable {
 
     func closeSession(_ number: Int) {
         sessions.withLockedValue { _ = $0.removeValue(forKey: number) }
+        activeSessions.withLockedValue { _ = $0.removeValue(forKey: number) }
+    }
+
+    /// Lists session `number` in `/user/active` once `user` has logged in from `address`.
+    func loggedIn(_ number: Int, user: MockUser, address: String) {
+        activeSessions.withLockedValue { $0[number] = ActiveSession(number: number, user: user, address: address, since: Date()) }
     }
 
     private var openSessions: [Channel] {

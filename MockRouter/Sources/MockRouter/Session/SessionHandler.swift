@@ -93,6 +93,7 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         self.user = user
+        device.loggedIn(sessionNumber, user: user, address: context.channel.remoteAddress?.ipAddress ?? "0.0.0.0")
         send([.done()], tag: tag, context: context)
     }
 

@@ -11,7 +11,9 @@ extension CommandExecution {
     /// The rows `print` selects, after queries and `from`, with `.proplist` applied.
     func selectedRows() throws -> [[Attribute]] {
         let rows: [[Attribute]]
-        if isSettingsMenu {
+        if menu == "/user/active" {
+            rows = activeUsers.map { printed($0) }
+        } else if isSettingsMenu {
             rows = [printed(Entry(number: 0, properties: settingsProperties()), withID: false)]
         } else if menu == "/interface" {
             rows = interfaceRows()
