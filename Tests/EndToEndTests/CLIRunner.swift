@@ -21,9 +21,11 @@ struct CLIRunner {
     let server: MockRouterServer
     let passwordFile: String
 
-    static func start(version: String = "7.20.8", board: Board = .rb5009, faults: FaultInjection = FaultInjection()) async throws -> CLIRunner {
+    static func start(version: String = "7.20.8", board: Board = .rb5009, faults: FaultInjection = FaultInjection(),
+                      deviceMode: DeviceMode = DeviceMode()) async throws -> CLIRunner {
         let server = try await MockRouterServer.start(MockRouterConfiguration(
-            apiSSLPort: 0, apiPort: 0, tls: .anonymous, users: [user], routerOSVersion: RouterOSVersion(version)!, board: board, faults: faults))
+            apiSSLPort: 0, apiPort: 0, tls: .anonymous, users: [user], routerOSVersion: RouterOSVersion(version)!, board: board,
+            deviceMode: deviceMode, faults: faults))
         let passwordFile = NSTemporaryDirectory() + "rosplay-e2e-\(UUID().uuidString)"
         try password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
         return CLIRunner(server: server, passwordFile: passwordFile)

@@ -44,6 +44,13 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("manual-confirm"), help: "With --confirm-within: leave the revert armed and exit; rosplay confirm disarms it.")
     var manualConfirm = false
 
+    @Flag(name: .customLong("allow-lockout"), help: """
+        Apply even though the plan would cut rosplay's own management session (its address, interface, route, \
+        WireGuard peer, input firewall, API service, user or group). Without --confirm-within nothing brings \
+        the router back: prefer --confirm-within.
+        """)
+    var allowLockout = false
+
     func validate() throws {
         _ = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within")
         if manualConfirm, confirmWithin == nil { throw ValidationError("--manual-confirm needs --confirm-within") }
@@ -67,6 +74,7 @@ struct ApplyCommand: AsyncParsableCommand {
             return
         }
         if !json { print(renderer.render(run.plan)) }
+        try await guardTheSession(run)
         try confirm()
 
         var armed: ArmedRevert?
@@ -104,6 +112,35 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         if !json { print("Verified: the router matches the playbooks.") }
         if let armed { try await confirmOverANewConnection(armed) }
+    }
+
+    /// Refuses a plan that would cut the session rosplay manages the router through, unless the
+    /// router will revert by itself (`--confirm-within`) or the user said `--allow-lockout`.
+    private func guardTheSession(_ run: RouterRun) async throws {
+        let service = connection.plain ? "api" : "api-ssl"
+        var risks: [String]
+        var origin = "this session"
+        do {
+            let path = try await SessionPath.read(from: run.client, user: connection.userName, service: service)
+            for warning in path.warnings { Terminal.progress(warning) }
+            origin = "the session from \(path.address.text) via \(service) as \(path.user)"
+            risks = LockoutGuard(path: path).risks(in: run.plan).map(\.description)
+        } catch {
+            risks = ["cannot tell where this session comes from, so cannot check the plan against it: \(error)"]
+        }
+        guard !risks.isEmpty else { return }
+        let list = risks.map { "  - \($0)" }.joined(separator: "\n")
+        if confirmWithin != nil {
+            Terminal.progress("the plan may cut \(origin); the armed revert brings the router back if it does:\n\(list)")
+            return
+        }
+        if allowLockout {
+            Terminal.error("WARNING: --allow-lockout: applying a plan that may cut \(origin), with nothing to bring the router back:\n\(list)")
+            return
+        }
+        Terminal.error("refusing to apply: the plan would cut \(origin) to \(run.target.router):\n\(list)\n"
+            + "Pass --confirm-within 2m so the router reverts by itself if management is lost (or --allow-lockout to apply anyway).")
+        throw ExitCode(1)
     }
 
     /// After a failed apply rosplay has undone what it could: when nothing remains the revert is
