@@ -63,7 +63,7 @@ import Testing
         let before = try await runner.fullSnapshot()
         let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])
         #expect(apply.status == 1)
-        #expect(apply.stdout.contains("The router is as it was before the apply."), "\(apply.all)")
+        #expect(apply.stdout.contains("Nothing of this apply remains on the router."), "\(apply.all)")
         #expect(apply.stdout.contains("Apply stopped: add /routing/bgp/connection name=vps: router refused /routing/bgp/connection/add"))
         #expect(apply.stdout.contains("Counts: 0 applied, 9 undone, 0 not undone, 0 uncertain, 1 failed."), "\(apply.stdout)")
         let after = try await runner.fullSnapshot()
@@ -94,7 +94,7 @@ import Testing
             #expect(apply.status == 1, "drop after \(sentences): \(apply.all)")
             if apply.stdout.contains("Apply stopped:") {
                 // Dropped mid-apply: everything is undone over a new connection, counted exactly.
-                #expect(apply.stdout.contains("The router is as it was before the apply."), "drop after \(sentences): \(apply.all)")
+                #expect(apply.stdout.contains("Nothing of this apply remains on the router."), "drop after \(sentences): \(apply.all)")
                 #expect(apply.stdout.contains("0 not undone, 0 uncertain"), "drop after \(sentences): \(apply.stdout)")
                 #expect(after == before, "drop after \(sentences)")
                 if apply.stdout.contains(" undone ") { undoneCases += 1 }

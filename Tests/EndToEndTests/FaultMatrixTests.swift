@@ -1,5 +1,6 @@
 import Foundation
 @testable import MockRouter
+import RouterModel
 import RouterOSAPI
 import Testing
 
@@ -60,7 +61,7 @@ import Testing
             #expect(apply.status == 1, "\(label): \(apply.all)")
             if apply.stdout.contains("Apply stopped:") {
                 // Cut mid-apply: the report's counts are exact and the router is as before.
-                #expect(apply.stdout.contains("The router is as it was before the apply."), "\(label): \(apply.stdout)")
+                #expect(apply.stdout.contains("Nothing of this apply remains on the router."), "\(label): \(apply.stdout)")
                 #expect(apply.stdout.contains(", 0 not undone, 0 uncertain"), "\(label): \(apply.stdout)")
                 #expect(after == before, "\(label): the router differs from before")
                 if apply.stdout.contains(" undone ") { undone += 1 }
@@ -80,5 +81,75 @@ import Testing
         }
         print("fault matrix: \(name): \(cases) drop points, \(undone) undone over a new connection, \(verifyCut) cut while verifying")
         #expect(cases > 1 && undone > 0, "\(name): no drop point fell inside the apply")
+    }
+}
+
+/// The router restarts mid-apply and comes back with other entries under the same `.id`s, or
+/// rosplay itself is killed: nothing of anyone else's is touched, and a re-run converges.
+@Suite struct RestartAndKillTests {
+    /// A playbook of `count` firewall rules (sent one at a time: an ordered menu).
+    static func rules(_ count: Int, chain: String) throws -> String {
+        var yaml = "menus:\n  /ip/firewall/filter:\n"
+        for number in 0..<count { yaml += "    - { chain: \(chain), action: accept, comment: \"\(chain) \(number)\" }\n" }
+        let path = NSTemporaryDirectory() + "rosplay-restart-\(UUID().uuidString).yaml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func count(_ chain: String, on runner: CLIRunner) async throws -> Int {
+        let client = try await runner.client()
+        let rows = try await client.execute(Command("/ip/firewall/filter/print", queries: [.equals("chain", Word(chain))])).rows.count
+        await client.close()
+        return rows
+    }
+
+    @Test func aRouterThatRestartsWithOtherEntriesLosesNoneOfThemToTheUndo() async throws {
+        let first = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        let port = first.server.apiSSLPort!
+        let playbook = try Self.rules(200, chain: "mine")
+        let apply = first.launch("apply", [playbook], ["--yes", "--reconnect-within", "30s"])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await Self.count("mine", on: first) < 20, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        // The router goes away mid-apply and comes back on the same port with other rules, which
+        // get the `.id`s rosplay's rules had.
+        try await first.server.stop()
+        let second = try await MockRouterServer.start(MockRouterConfiguration(
+            apiSSLPort: port, apiPort: 0, tls: .anonymous, users: [CLIRunner.user], routerOSVersion: RouterOSVersion("7.20.8")!))
+        for number in 0..<50 {
+            _ = second.device.execute(Command("/ip/firewall/filter/add", ["chain": "theirs", "action": "drop", "comment": "theirs \(number)"]), as: CLIRunner.user)
+        }
+        let restarted = CLIRunner(server: second, passwordFile: first.passwordFile)
+        let before = try await restarted.fullSnapshot()
+        let result = await apply.finish()
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("reconnected (attempt"), "\(result.stderr)")
+        #expect(result.stdout.contains("Nothing of this apply remains on the router."), "\(result.stdout)")
+        #expect(result.stdout.contains("0 undone, 0 not undone, 0 uncertain"), "\(result.stdout)")
+        #expect(try await restarted.fullSnapshot() == before, "the undo touched the restarted router")
+        #expect(try await Self.count("theirs", on: restarted) == 50)
+        #expect(await restarted.rosplay("apply", [playbook], ["--yes"]).status == 0)
+        try await restarted.stop()
+        try? FileManager.default.removeItem(atPath: playbook)
+    }
+
+    @Test(arguments: [10, 60, 150])
+    func sigkillAtAnyPointLeavesWhatARerunConvergesFrom(after rules: Int) async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(5)))
+        FaultMatrixTests.seedUnrelated(runner.server.device)
+        let unrelated = FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot()))
+        let playbook = try Self.rules(200, chain: "mine")
+        let apply = runner.launch("apply", [playbook], ["--yes"])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await Self.count("mine", on: runner) < rules, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        apply.send(SIGKILL)
+        let killed = await apply.finish()
+        #expect(killed.status == SIGKILL || killed.status == 9, "\(killed.status)")
+        #expect(FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot())) == unrelated)
+        let rerun = await runner.rosplay("apply", [playbook], ["--yes"])
+        #expect(rerun.status == 0, "\(rerun.all)")
+        #expect(try await Self.count("mine", on: runner) == 200)
+        #expect(FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot())) == unrelated)
+        try await runner.stop()
+        try? FileManager.default.removeItem(atPath: playbook)
     }
 }

@@ -46,7 +46,7 @@ struct InterruptionTests {
         #expect(result.status == 130, "\(result.all)")
         #expect(result.stderr.contains("SIGINT: sending nothing new"), "\(result.stderr)")
         #expect(result.stdout.contains("Apply stopped: interrupted by SIGINT."), "\(result.stdout)")
-        #expect(result.stdout.contains("The router is as it was before the apply."), "\(result.stdout)")
+        #expect(result.stdout.contains("Nothing of this apply remains on the router."), "\(result.stdout)")
         #expect(result.stdout.contains("0 applied,") && result.stdout.contains("0 not undone, 0 uncertain"), "\(result.stdout)")
         #expect(try await rules(of: runner) == 0)
         #expect(try await runner.fullSnapshot().mapValues { $0.count } == before.mapValues { $0.count })

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -53,6 +58,13 @@ public final class RouterOSClient: Sendable {
         } catch let error as ChannelError {
             if case .connectTimeout = error { throw RouterOSError.timedOut(.connect, target: target, after: configuration.connectTimeout) }
             throw RouterOSError.connectFailed("\(target): \(error)")
+        } catch let error as NIOConnectionError {
+            // One line a person can read: the system's words for each address tried.
+            let reasons = error.connectionErrors.map { failure in
+                (failure.error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(failure.error)"
+            }
+            let reason = Set(reasons).sorted().joined(separator: "; ")
+            throw RouterOSError.connectFailed("\(target): \(reason.isEmpty ? "no address to connect to" : reason)")
         } catch {
             throw RouterOSError.connectFailed("\(target): \(error)")
         }

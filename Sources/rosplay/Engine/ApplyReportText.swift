@@ -19,7 +19,7 @@ enum ApplyReportText {
             lines.append("  \(status) \(count) × \(group.kind.rawValue) \(group.menu): \(shown)\(more)" + (group.error.map { "\n  \(String(repeating: " ", count: 13 + width + 4))↳ \($0)" } ?? ""))
         }
         if report.routerUnchanged {
-            lines.append("The router is as it was before the apply.")
+            lines.append("Nothing of this apply remains on the router.")
         } else {
             lines.append("SOME CHANGES MAY REMAIN on the router: the applied, not-undone and uncertain operations above. Run rosplay plan to see what differs.")
         }
