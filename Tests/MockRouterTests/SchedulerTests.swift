@@ -29,7 +29,7 @@ import Testing
         try await withRouter { router in
             let client = try await router.loggedIn()
             try await client.addScript("rosplay-revert-a", "/ip firewall address-list add list=fired address=10.7.7.7")
-            _ = try await client.execute(oneShot("rosplay-revert-a", in: 2, interval: "00:00:00", onEvent: "rosplay-revert-a"))
+            _ = try await client.execute(oneShot("rosplay-revert-a", in: 3, interval: "00:00:00", onEvent: "rosplay-revert-a"))
             let added = try #require(try await client.rows("/system/scheduler").first { $0["name"] == "rosplay-revert-a" })
             #expect(added["interval"] == "0s")
             #expect(added["run-count"] == "0")
@@ -55,7 +55,7 @@ import Testing
                 /system scheduler remove [find where name=rosplay-revert-self]
                 /system script remove [find where name=rosplay-revert-self]
                 """)
-            _ = try await client.execute(oneShot("rosplay-revert-self", in: 1, onEvent: "/system script run rosplay-revert-self"))
+            _ = try await client.execute(oneShot("rosplay-revert-self", in: 3, onEvent: "/system script run rosplay-revert-self"))
             #expect(await eventually(within: .seconds(10)) { hasAddress(router, list: "self") })
             #expect(try await eventually { try await client.rows("/system/scheduler").isEmpty })
             #expect(try await client.rows("/system/script").isEmpty)
@@ -111,7 +111,7 @@ import Testing
                 /system script remove [find where name="rosplay-revert-5eed"]
 
                 """#)
-            var arm = oneShot(name, in: 1, onEvent: "/system script run \(name)")
+            var arm = oneShot(name, in: 3, onEvent: "/system script run \(name)")
             arm.attributes.append(Attribute("comment", "rosplay: reverts an unconfirmed apply; rosplay confirm removes it"))
             _ = try await client.execute(arm)
             #expect(try await eventually(within: .seconds(10)) { try await client.rows("/system/script").isEmpty })
@@ -123,7 +123,7 @@ import Testing
     @Test func itFiresWithNoSessionConnected() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
-            _ = try await client.execute(oneShot("detached", in: 1.5, onEvent: "/ip firewall address-list add list=detached address=10.7.7.8"))
+            _ = try await client.execute(oneShot("detached", in: 3, onEvent: "/ip firewall address-list add list=detached address=10.7.7.8"))
             await client.close()
             #expect(await eventually(within: .seconds(10)) { hasAddress(router, list: "detached") })
             #expect(runCount(router, "detached") == "1")
