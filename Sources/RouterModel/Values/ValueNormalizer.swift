@@ -23,10 +23,15 @@ public enum ValueNormalizer {
         case .integer(let range):
             return try integer(value, in: range)
         case .duration(let range):
-            guard let milliseconds = RouterOSDuration.milliseconds(value) else { throw .malformed(expected: "a time interval such as 30s or 1m30s") }
-            if let range, !range.contains(milliseconds) {
-                throw .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
+            let milliseconds: Int64
+            do {
+                milliseconds = try RouterOSDuration.parse(value)
+            } catch {
+                // Too long to hold is also outside the property's own range: name that range.
+                guard case .outOfRange = error, let range else { throw error }
+                throw durationOutOfRange(range)
             }
+            if let range, !range.contains(milliseconds) { throw durationOutOfRange(range) }
             return RouterOSDuration.format(milliseconds: milliseconds)
         case .enumeration(let words):
             guard words.contains(value) else { throw .notOneOf(words) }
@@ -78,6 +83,10 @@ public enum ValueNormalizer {
             if value.hasPrefix("!") { return "!" + (try normalize(String(value.dropFirst()), as: inner)) }
             return try normalize(value, as: inner)
         }
+    }
+
+    private static func durationOutOfRange(_ range: ClosedRange<Int64>) -> ValueError {
+        .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
     }
 
     private static func integer(_ value: String, in range: ClosedRange<Int64>) throws(ValueError) -> String {
