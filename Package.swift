@@ -29,6 +29,7 @@ let package = Package(
             name: "RouterOSAPI",
             dependencies: [
                 "COpenSSL",
+                "RouterModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
