@@ -83,9 +83,11 @@ let package = Package(
             name: "rosplay-bench",
             dependencies: ["RouterOSAPI", "MockRouter"]
         ),
+        // Seeded generator and byte mutator shared by the fuzz tests; never shipped.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(
             name: "RouterOSAPITests",
-            dependencies: ["RouterOSAPI"]
+            dependencies: ["RouterOSAPI", "FuzzSupport"]
         ),
         .testTarget(
             name: "RouterModelTests",
@@ -93,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookTests",
-            dependencies: ["Playbook", "RouterModel"]
+            dependencies: ["Playbook", "RouterModel", "FuzzSupport"]
         ),
         .testTarget(
             name: "ReconcilerTests",
@@ -110,8 +112,9 @@ let package = Package(
         .testTarget(
             name: "MockRouterTests",
             dependencies: [
-                "MockRouter", "RouterOSAPI", "RouterModel",
+                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
