@@ -91,10 +91,11 @@ public enum ValueNormalizer {
 
     private static func integer(_ value: String, in range: ClosedRange<Int64>) throws(ValueError) -> String {
         let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int64(value) else {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .malformed(expected: "a whole number")
         }
-        guard range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
+        // A whole number too long for Int64 is outside every range, not malformed.
+        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
         return String(number)
     }
 
