@@ -80,7 +80,20 @@ import Testing
         await record("call get tcp-md5-key", ["call", "/routing/bgp/connection/get", "=.id=audit-peer", "=value-name=tcp-md5-key"], status: 0)
         await record("call query by secret", ["call", "/interface/wireguard/print", "?=private-key=\(Self.driftedPrivateKey)"], status: 0)
         await record("call set refused", ["call", "/interface/wireguard/set", "=.id=no-such", "=private-key=\(Self.driftedPrivateKey)"], status: 1)
-        await record("apply --yes (back in sync)", ["apply", Self.playbook, "--yes"], status: 0)
+        // A confirmed apply arms a revert on the router; its script holds the values it would restore.
+        await record("apply --confirm-within --manual-confirm", ["apply", Self.playbook, "--yes", "--confirm-within", "5m", "--manual-confirm"], status: 0)
+        await record("call print the scheduler", ["call", "/system/scheduler/print"], status: 0)
+        let script = await rosplay(runner, ["call", "/system/script/print"])
+        #expect(script.status == 0 && script.stdout.contains("rosplay-revert-"), "\(script.all)")
+        withKnownIssue("""
+            The armed revert script's source holds the secrets it would restore (the drifted private key, \
+            preshared key and TCP-MD5 key) in clear, on the router, where any user who may read \
+            /system/script sees them, and call prints them. RevertScript/ArmedRevert belong to the apply \
+            rewrite; a script source is not a secret in general, so masking `source` would only hide the symptom.
+            """) {
+            expectNoSecret(in: [Case(label: "call print the armed revert script", result: script)])
+        }
+        await record("confirm", ["confirm"], status: 0)
         expectNoSecret(in: cases)
         // The audit is only worth something if the secrets were there to leak.
         #expect(cases.first { $0.label == "call get private-key" }?.result.stdout.contains("ret=(sensitive)") == true)
@@ -114,6 +127,18 @@ import Testing
             cases.append(Case(label: "apply --json trapped on \(path)", result: json))
             try await runner.stop()
         }
+
+        // The router refuses the revert script of a confirmed apply (its source holds the secrets to restore).
+        let refusedRevert = try await CLIRunner.start(faults: FaultInjection(trapOn: "/system/script/add"))
+        _ = await rosplay(refusedRevert, ["apply", Self.playbook, "--yes"])
+        let client = try await refusedRevert.client()
+        let wg = try #require(try await client.execute(Command("/interface/wireguard/print", queries: [.equals("name", "wg-audit")])).rows.first)
+        _ = try await client.execute(Command("/interface/wireguard/set", [".id": wg[".id"]!, "private-key": Self.driftedPrivateKey]))
+        await client.close()
+        let confirmed = await rosplay(refusedRevert, ["apply", Self.playbook, "--yes", "--confirm-within", "5m"])
+        #expect(confirmed.status == 1, "\(confirmed.all)")
+        cases.append(Case(label: "apply --confirm-within with the revert script refused", result: confirmed))
+        try await refusedRevert.stop()
 
         // No router, and a router that refuses the login.
         let unreachable = ["--router", "127.0.0.1:1", "--no-certificate"]
