@@ -73,6 +73,13 @@ import Testing
         await record("plan of the drift", ["plan", Self.playbook], status: 0)
         await record("export", ["export"], status: 0)
         await record("export --menu", ["export", "--menu", "/interface/wireguard", "--menu", "/interface/wireguard/peers", "--menu", "/routing/bgp/connection"], status: 0)
+        let exported = NSTemporaryDirectory() + "secrets-export-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: exported) }
+        await record("export --output", ["export", "--output", exported], status: 0)
+        // The file may map the network and reference secrets: owner-only, and no secret in it.
+        #expect(try FileManager.default.attributesOfItem(atPath: exported)[.posixPermissions] as? Int == 0o600)
+        let file = try String(contentsOfFile: exported, encoding: .utf8)
+        cases.append(Case(label: "the export --output file", result: CLIRunner.Result(status: 0, stdout: file, stderr: "")))
         await record("call print (rows)", ["call", "/interface/wireguard/print"], status: 0)
         await record("call print peers (rows)", ["call", "/interface/wireguard/peers/print"], status: 0)
         await record("call print bgp (rows)", ["call", "/routing/bgp/connection/print"], status: 0)
