@@ -62,6 +62,13 @@ struct SecretRuleTests {
         #expect(!SecretRule.isSecret(property: name, in: "/interface/wireguard/peers"))
     }
 
+    /// A certificate's `private-key` is a flag (whether it has one): printed, in the catalog's menu only.
+    @Test func aFlagNamedLikeASecretIsNotOne() {
+        #expect(!SecretRule.isSecret(property: "private-key", in: "/certificate"))
+        #expect(SecretRule.isSecret(property: "private-key", in: "/interface/wireguard"))
+        #expect(SecretRule.isSecret(property: "private-key", in: "/not/catalogued"))
+    }
+
     /// The catalog's flags count in their menu even when the name alone would not say so.
     @Test func catalogFlagsCount() {
         let flagged = MenuCatalog.specs.flatMap { menu, spec in spec.properties.filter(\.value.sensitive).map { (menu, $0.key) } }

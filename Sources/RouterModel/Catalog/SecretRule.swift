@@ -4,11 +4,22 @@
 /// name says it holds a secret: a password, passphrase or secret, a pre-shared key or PSK, or a
 /// private, authentication, MD5, HMAC or static key. Names that only describe a key (`public-key`,
 /// `key-size`, `key-usage`, `no-key-export`, `reset-private-key`) are not secrets: their values
-/// are sizes, flags or public material, and hiding them would hide what a plan changes.
+/// are sizes, flags or public material, and hiding them would hide what a plan changes. Nor is a
+/// property the catalog knows to hold only a yes/no or a number (a certificate's `private-key`
+/// flag says whether it has one).
 public enum SecretRule {
     /// True when values of `property` in `menu` must never be printed.
     public static func isSecret(property: String, in menu: String) -> Bool {
-        MenuCatalog.spec(for: menu)?.properties[property]?.sensitive == true || isSecretName(property)
+        guard let spec = MenuCatalog.spec(for: menu)?.properties[property] else { return isSecretName(property) }
+        return spec.sensitive || (isSecretName(property) && canHoldText(spec.kind))
+    }
+
+    /// False for kinds whose values are yes/no, numbers or intervals: nothing secret fits in them.
+    private static func canHoldText(_ kind: ValueKind) -> Bool {
+        switch kind {
+        case .boolean, .presence, .integer, .duration: return false
+        default: return true
+        }
     }
 
     /// True when the name alone says the value is a secret, in any menu (or none, as in `/login`).
