@@ -29,6 +29,7 @@ let package = Package(
             name: "RouterOSAPI",
             dependencies: [
                 "COpenSSL",
+                "RouterModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -82,9 +83,11 @@ let package = Package(
             name: "rosplay-bench",
             dependencies: ["RouterOSAPI", "MockRouter"]
         ),
+        // Seeded generator and byte mutator shared by the fuzz tests; never shipped.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(
             name: "RouterOSAPITests",
-            dependencies: ["RouterOSAPI"]
+            dependencies: ["RouterOSAPI", "FuzzSupport"]
         ),
         .testTarget(
             name: "RouterModelTests",
@@ -92,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookTests",
-            dependencies: ["Playbook", "RouterModel"]
+            dependencies: ["Playbook", "RouterModel", "FuzzSupport"]
         ),
         .testTarget(
             name: "ReconcilerTests",
@@ -109,8 +112,9 @@ let package = Package(
         .testTarget(
             name: "MockRouterTests",
             dependencies: [
-                "MockRouter", "RouterOSAPI", "RouterModel",
+                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -206,10 +206,27 @@ public enum PlaybookLoader {
             return new > old ? candidate : current
         }
 
+        /// The line and column (both from 1) of the character at `offset` in `text`.
+        static func location(ofCharacter offset: Int, in text: String, file: String) -> SourceLocation {
+            var line = 1, column = 1
+            for character in text.prefix(max(0, offset)) {
+                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+
         static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML: \(problem)")
+            case .reader(let problem, let offset, _, let yaml):
+                // The error's own description quotes the offending line: give its position only.
+                return Diagnostic(location(ofCharacter: offset ?? 0, in: yaml, file: file), "YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                // The error's own description quotes the whole file, secrets included: name the key only.
+                let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                                  "YAML: key \(keys) given more than once in the same mapping")
             default:
                 return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
             }

@@ -107,7 +107,7 @@ public struct PlaybookValidator {
                 continue
             }
             guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics) else { continue }
-            let sensitive = secret || spec.properties[name.value]?.sensitive == true
+            let sensitive = secret || SecretRule.isSecret(property: name.value, in: path)
             if sensitive { desired.sensitive.insert(name.value) }
             if let normalized = normalize(text, name.value, value.location, spec: spec, path: path, sensitive: sensitive, diagnostics: &diagnostics) {
                 desired.properties.append((name.value, normalized))

@@ -31,7 +31,7 @@ public struct Exporter {
             for entry in entries {
                 var properties: [(String, String)] = []
                 for (name, value) in entry.properties.sorted(by: { order(spec, $0.key, $1.key) }) where exports(name, value, spec, menu) {
-                    if spec.properties[name]?.sensitive == true {
+                    if SecretRule.isSecret(property: name, in: menu) {
                         let variable = secretName(menu, name, index: secrets.count)
                         secrets.append(variable)
                         properties.append((name, "${\(variable)}"))

@@ -50,7 +50,7 @@ public struct MenuSpec: Hashable, Sendable {
     /// describe the entry; a playbook never writes them as properties.
     public static let controlArguments: Set<String> = ["numbers", ".id", "place-before", "copy-from"]
 
-    /// Properties whose values are secrets.
+    /// Properties the catalog marks secret (``SecretRule`` also counts secret-sounding names).
     public var sensitiveProperties: Set<String> {
         Set(properties.filter { $0.value.sensitive }.keys)
     }

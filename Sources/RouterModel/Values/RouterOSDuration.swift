@@ -3,51 +3,94 @@
 /// Accepts `25` (seconds), unit runs such as `1w2d3h4m5s6ms`, `1.5s`, and clock forms
 /// `00:01:30`, `1d00:00:00` or `3d 04:00:00`. Prints weeks, days, hours, minutes, seconds and
 /// milliseconds with zero parts left out (`90s` is `1m30s`, `0` is `0s`), as RouterOS does.
+///
+/// Every number in the text is untrusted: arithmetic is checked, and an interval too long to
+/// hold is refused as out of range (``ValueError/outOfRange(_:)``), never wrapped or trapped.
 public enum RouterOSDuration {
     private static let units: [(String, Int64)] = [("w", 604_800_000), ("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]
 
-    /// The interval in milliseconds, or nil when `text` is not a time interval.
+    /// The longest interval an interval property holds, in milliseconds.
+    public static let maximum = Int64.max
+
+    /// The error for an interval longer than ``maximum``.
+    static var outOfRange: ValueError { .outOfRange("0s..\(format(milliseconds: maximum))") }
+
+    private static let malformed = ValueError.malformed(expected: "a time interval such as 30s or 1m30s")
+
+    /// The interval in milliseconds, or nil when `text` is not one (or is too long to hold).
     public static func milliseconds(_ text: String) -> Int64? {
+        try? parse(text)
+    }
+
+    /// The interval in milliseconds.
+    /// - Throws: ``ValueError/malformed(expected:)`` when `text` is not a time interval,
+    ///   ``ValueError/outOfRange(_:)`` when it is longer than ``maximum``.
+    public static func parse(_ text: String) throws(ValueError) -> Int64 {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        if trimmed.contains(":") { return clockForm(trimmed) }
-        if trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let seconds = Double(trimmed) {
-            return Int64((seconds * 1000).rounded())
+        guard !trimmed.isEmpty else { throw malformed }
+        if trimmed.contains(":") { return try clockForm(trimmed) }
+        if trimmed.allSatisfy(isNumberCharacter) { return try scaled(Substring(trimmed), by: 1000) }
+        return try unitForm(Substring(trimmed))
+    }
+
+    private static func isNumberCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isNumber || character == ".")
+    }
+
+    /// `number × unit` milliseconds: whole numbers exactly, fractions rounded to the millisecond.
+    private static func scaled(_ number: Substring, by unit: Int64) throws(ValueError) -> Int64 {
+        guard !number.isEmpty, number.allSatisfy(isNumberCharacter) else { throw malformed }
+        if !number.contains(".") {
+            // All digits: a number too long for Int64 is out of range, not malformed.
+            guard let whole = Int64(number) else { throw outOfRange }
+            let (product, overflow) = whole.multipliedReportingOverflow(by: unit)
+            guard !overflow else { throw outOfRange }
+            return product
         }
-        return unitForm(Substring(trimmed))
+        guard let value = Double(number) else { throw malformed }
+        guard let product = Int64(exactly: (value * Double(unit)).rounded()) else { throw outOfRange }
+        return product
+    }
+
+    private static func sum(_ a: Int64, _ b: Int64) throws(ValueError) -> Int64 {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw outOfRange }
+        return total
     }
 
     /// `1w2d3h4m5s6ms` and the like; each unit at most once, largest first.
-    private static func unitForm(_ text: Substring) -> Int64? {
+    private static func unitForm(_ text: Substring) throws(ValueError) -> Int64 {
         var total: Int64 = 0
         var rest = text
         var lastUnit = -1
         while !rest.isEmpty {
-            let number = rest.prefix { $0.isNumber || $0 == "." }
-            guard !number.isEmpty, let value = Double(number) else { return nil }
+            let number = rest.prefix(while: isNumberCharacter)
             rest = rest.dropFirst(number.count)
             let unitText = rest.prefix { $0.isLetter }
-            guard let unitIndex = units.firstIndex(where: { $0.0 == unitText.lowercased() }), unitIndex > lastUnit else { return nil }
+            guard let unitIndex = units.firstIndex(where: { $0.0 == unitText.lowercased() }), unitIndex > lastUnit else { throw malformed }
             lastUnit = unitIndex
             rest = rest.dropFirst(unitText.count)
-            total += Int64((value * Double(units[unitIndex].1)).rounded())
+            total = try sum(total, try scaled(number, by: units[unitIndex].1))
         }
         return total
     }
 
     /// `hh:mm:ss[.fff]`, optionally after a `Nd` or `Nw…d` prefix.
-    private static func clockForm(_ text: String) -> Int64? {
+    private static func clockForm(_ text: String) throws(ValueError) -> Int64 {
         var prefix: Int64 = 0
         var clock = Substring(text)
         if let dayEnd = text.lastIndex(where: { $0 == "d" || $0 == "w" }) {
-            guard let days = unitForm(text[...dayEnd]) else { return nil }
-            prefix = days
+            prefix = try unitForm(text[...dayEnd])
             clock = text[text.index(after: dayEnd)...].drop { $0 == " " }
         }
         let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, let hours = Int64(parts[0]), let minutes = Int64(parts[1]), let seconds = Double(parts[2]),
-              minutes < 60, seconds < 60 else { return nil }
-        return prefix + hours * 3_600_000 + minutes * 60_000 + Int64((seconds * 1000).rounded())
+        guard parts.count == 3, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
+              parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { throw malformed }
+        let hours = try scaled(parts[0], by: 3_600_000)
+        let minutes = try scaled(parts[1], by: 60_000)
+        let seconds = try scaled(parts[2], by: 1000)
+        guard minutes < 3_600_000, seconds < 60_000 else { throw malformed }
+        return try sum(try sum(prefix, hours), try sum(minutes, seconds))
     }
 
     /// RouterOS's printed form of an interval.

@@ -23,10 +23,15 @@ public enum ValueNormalizer {
         case .integer(let range):
             return try integer(value, in: range)
         case .duration(let range):
-            guard let milliseconds = RouterOSDuration.milliseconds(value) else { throw .malformed(expected: "a time interval such as 30s or 1m30s") }
-            if let range, !range.contains(milliseconds) {
-                throw .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
+            let milliseconds: Int64
+            do {
+                milliseconds = try RouterOSDuration.parse(value)
+            } catch {
+                // Too long to hold is also outside the property's own range: name that range.
+                guard case .outOfRange = error, let range else { throw error }
+                throw durationOutOfRange(range)
             }
+            if let range, !range.contains(milliseconds) { throw durationOutOfRange(range) }
             return RouterOSDuration.format(milliseconds: milliseconds)
         case .enumeration(let words):
             guard words.contains(value) else { throw .notOneOf(words) }
@@ -80,12 +85,17 @@ public enum ValueNormalizer {
         }
     }
 
+    private static func durationOutOfRange(_ range: ClosedRange<Int64>) -> ValueError {
+        .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
+    }
+
     private static func integer(_ value: String, in range: ClosedRange<Int64>) throws(ValueError) -> String {
         let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int64(value) else {
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .malformed(expected: "a whole number")
         }
-        guard range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
+        // A whole number too long for Int64 is outside every range, not malformed.
+        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
         return String(number)
     }
 

@@ -10,6 +10,22 @@ public struct QueryEvaluator: Sendable {
         self.words = words
     }
 
+    /// Why `ops` is not a `?#` word RouterOS runs, or nil when it is: only `!`, `&`, `|`, `.` and
+    /// decimal stack indices that fit in an `Int` (a huge or negative index is refused, not wrapped).
+    static func problem(inOperations ops: String) -> String? {
+        var index = 0
+        for character in ops {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                guard let next = BooleanStack.appending(digit, to: index) else { return "stack index out of range" }
+                index = next
+                continue
+            }
+            index = 0
+            guard "!&|.".contains(character) else { return "unknown stack operation '\(character)'" }
+        }
+        return nil
+    }
+
     /// Decimal numbers compare by value, everything else as text: negative, zero or positive.
     static func compare(_ item: String, _ query: String) -> Int {
         if let a = Int(item), let b = Int(query) { return a < b ? -1 : (a == b ? 0 : 1) }
@@ -52,13 +68,21 @@ struct BooleanStack {
         index < entries.count ? entries[entries.count - 1 - index] : true
     }
 
+    /// `index * 10 + digit`, or nil when that overflows.
+    static func appending(_ digit: Int, to index: Int) -> Int? {
+        let (shifted, overflowMultiplying) = index.multipliedReportingOverflow(by: 10)
+        let (sum, overflowAdding) = shifted.addingReportingOverflow(digit)
+        return overflowMultiplying || overflowAdding ? nil : sum
+    }
+
     /// Runs the operations of a `?#` word.
     mutating func run(_ ops: String) {
         var pendingIndex: Int?
         var previousWasIndex = false
         for character in ops {
             if let digit = character.wholeNumberValue, character.isASCII {
-                pendingIndex = (pendingIndex ?? 0) * 10 + digit
+                // An index past the stack's end reads the infinite run of `true`: saturating is exact.
+                pendingIndex = Self.appending(digit, to: pendingIndex ?? 0) ?? .max
                 continue
             }
             if let index = pendingIndex {

@@ -43,7 +43,11 @@ public enum QueryWord: Hashable, Sendable, CustomStringConvertible {
             let attribute = Attribute(body: body.dropFirst())
             self = .greater(attribute.name, attribute.value)
         case UInt8(ascii: "#"):
-            self = .operations(String(decoding: body.dropFirst(), as: UTF8.self))
+            let ops = String(decoding: body.dropFirst(), as: UTF8.self)
+            if let problem = QueryEvaluator.problem(inOperations: ops) {
+                throw .malformedSentence("query word '?#\(ops.prefix(64))': \(problem)")
+            }
+            self = .operations(ops)
         case UInt8(ascii: "-"):
             self = .lacks(String(decoding: body.dropFirst(), as: UTF8.self))
         default:

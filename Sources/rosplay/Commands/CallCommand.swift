@@ -1,4 +1,5 @@
 import ArgumentParser
+import RouterModel
 import RouterOSAPI
 
 /// `rosplay call`: one raw API command, for looking around a router.
@@ -8,7 +9,7 @@ struct CallCommand: AsyncParsableCommand {
         abstract: "Send one raw API command and print the replies.",
         discussion: """
         Words are given as on the wire: `rosplay call /ip/address/print ?interface=bridge =.proplist=address`.
-        Secrets in the replies are printed as (sensitive).
+        Secrets in the replies (and the value a `get` returns of a secret) are printed as (sensitive).
         """
     )
 
@@ -21,7 +22,10 @@ struct CallCommand: AsyncParsableCommand {
     var words: [String] = []
 
     func run() async throws {
-        let command = try Command(parsing: Sentence([Word(path)] + words.map { Word($0) }))
+        var command = try Command(parsing: Sentence([Word(path)] + words.map { Word($0) }))
+        let menu = Self.menu(of: command.path)
+        // The command may be printed in an error: its secret arguments print as (sensitive).
+        command.sensitive = Set(command.attributes.map(\.name).filter { SecretRule.isSecret(property: $0, in: menu) })
         let client = try await connection.connect()
         let response: Response
         do {
@@ -32,10 +36,18 @@ struct CallCommand: AsyncParsableCommand {
         }
         await client.close()
         for row in response.rows {
-            print(row.description)
+            let hidden = Set(row.attributes.map(\.name).filter { SecretRule.isSecret(property: $0, in: menu) })
+            print(row.attributes.map { $0.description(hiding: hidden) }.joined(separator: " "))
         }
         if let ret = response.ret {
-            print("ret=\(ret)")
+            let secret = command.path.hasSuffix("/get") && command["value-name"].map { SecretRule.isSecret(property: $0, in: menu) } == true
+            print("ret=\(secret ? Redaction.placeholder : ret)")
         }
+    }
+
+    /// The menu a command path acts on: `/interface/wireguard/get` acts on `/interface/wireguard`.
+    static func menu(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 }

@@ -36,7 +36,8 @@ struct ExportCommand: AsyncParsableCommand {
         }
         await client.close()
         if let output {
-            try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+            // Secrets are references, but the rest still maps the network: owner-only, like a key.
+            try PrivateFile.write(yaml, to: output)
         } else {
             print(yaml, terminator: "")
         }

@@ -44,10 +44,10 @@ struct PrintView: Sendable {
             return row
         }
         let spec = MenuCatalog.spec(for: entryMenu)
-        let secrets = user.group.seesSensitive ? [] : (spec?.sensitiveProperties ?? [])
         // Write-only properties (a user's password) are kept but never printed.
         for (name, value) in entry.properties where spec?.properties[name]?.access != .writeOnly {
-            row.append(Attribute(name, secrets.contains(name) ? TrapText.maskedSecret : value))
+            let masked = !user.group.seesSensitive && SecretRule.isSecret(property: name, in: entryMenu)
+            row.append(Attribute(name, masked ? TrapText.maskedSecret : value))
         }
         return row
     }

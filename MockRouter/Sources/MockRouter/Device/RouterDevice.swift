@@ -140,10 +140,11 @@ public final class RouterDevice: Sendable {
         scriptGeneration.withLockedValue { $0 }
     }
 
+    /// Saves the state (private keys included) readable by its owner only.
     private func persist(_ state: DeviceState) {
         guard let statePath else { return }
         do {
-            try JSONEncoder().encode(state).write(to: URL(fileURLWithPath: statePath), options: .atomic)
+            try PrivateFile.write(try JSONEncoder().encode(state), to: statePath)
         } catch {
             FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(statePath): \(error)\n".utf8))
         }

@@ -41,9 +41,10 @@ public struct CertificateDirectory: Sendable {
     }
 
     private func write(_ text: String, to file: String, private isPrivate: Bool = false) throws {
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
         if isPrivate {
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            try PrivateFile.write(text, to: file)
+        } else {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
         }
     }
 }

@@ -1,0 +1,55 @@
+import RouterModel
+import Testing
+@testable import Playbook
+
+/// Regression tests for playbooks that once crashed `rosplay validate` or printed more than the problem.
+struct HostilePlaybookTests {
+    let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
+
+    func diagnostics(_ yaml: String) -> [String] {
+        do {
+            _ = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "p.yaml"))
+            return []
+        } catch let error as PlaybookError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test func hugeIntervalIsOutOfRangeAtItsLocation() {
+        let problems = diagnostics("""
+        menus:
+          /ipv6/firewall/address-list:
+            - { list: l, address: 2001:db8::/48, timeout: 99999999999999999999 }
+          /ip/firewall/address-list:
+            - { list: l, address: 192.0.2.1, timeout: 9999999999999:00:00 }
+        """)
+        #expect(problems == [
+            "p.yaml:3:51: error: /ipv6/firewall/address-list timeout: '99999999999999999999' out of range (0s..15250284452w3d7h12m55s807ms)",
+            "p.yaml:5:47: error: /ip/firewall/address-list timeout: '9999999999999:00:00' out of range (0s..35w3d13h13m56s)",
+        ], "\(problems)")
+    }
+
+    @Test func duplicatedKeyNamesTheKeyNotTheFile() {
+        let secret = "qlEX9r4fwD8GzDR6cWQFDHdEjGtpsQVcURRZTZEy1uM="
+        let problems = diagnostics("""
+        menus:
+          /interface/wireguard:
+            - name: wg0
+              private-key: \(secret)
+              private-key: \(secret)
+        """)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("p.yaml:4:7: error: YAML: key 'private-key' given more than once") == true, "\(problems)")
+        #expect(!problems.joined().contains(secret))
+    }
+
+    @Test func unreadableCharacterNamesItsPositionNotTheLine() {
+        let secret = "tcp-md5-secret-value"
+        let problems = diagnostics("menus:\n  /system/identity:\n    name: \(secret)\u{1}\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("p.yaml:3:") == true, "\(problems)")
+        #expect(!problems.joined().contains(secret))
+    }
+}
