@@ -275,7 +275,7 @@ struct MenuPlanner {
     }
 
     func isSensitive(_ name: String) -> Bool {
-        menu.spec.properties[name]?.sensitive == true
+        SecretRule.isSecret(property: name, in: menu.path)
     }
 
     // MARK: - Order

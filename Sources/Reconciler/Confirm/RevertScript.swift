@@ -7,6 +7,11 @@ import RouterModel
 /// so it acts only on what the apply left: an operation that never landed, or an entry someone
 /// changed since, matches nothing and is left alone. Lines run newest operation first; ordered
 /// menus get their entries back in their old places.
+///
+/// Secrets (private and preshared keys, passwords) are never written into the script: any user
+/// who may read `/system/script` could read them there, though RouterOS shows them in their own
+/// menus only to users with the `sensitive` policy. A secret the apply changed is therefore not
+/// put back by the router; ``secretsLeftOut(_:)`` lists them so rosplay can say so.
 public enum RevertScript {
     /// The script's lines for `plan`, followed by lines that remove the scheduler entry and the
     /// script named `name`.
@@ -21,15 +26,37 @@ public enum RevertScript {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `menu label: property` for every secret value the revert of `plan` cannot put back.
+    public static func secretsLeftOut(_ plan: Plan) -> [String] {
+        plan.operations.flatMap { operation in
+            operation.kind == .add ? [] : operation.changes.filter { isSecret($0, in: operation) }.map {
+                "\(operation.menu) \(operation.label.isEmpty ? "" : operation.label + " ")\($0.name)"
+            }
+        }
+    }
+
+    static func isSecret(_ change: PropertyChange, in operation: Operation) -> Bool {
+        change.sensitive || SecretRule.isSecret(property: change.name, in: operation.menu)
+    }
+
     /// The lines that reverse one operation.
     static func revert(_ operation: Operation, schema: RouterSchema) -> [String] {
+        let secrets = operation.changes.filter { isSecret($0, in: operation) }.map(\.name)
+        let note = secrets.isEmpty ? [] : ["# not restored, kept out of this script: \(secrets.joined(separator: ", "))"]
+        var withoutSecrets = operation
+        withoutSecrets.changes.removeAll { isSecret($0, in: operation) }
+        return note + lines(withoutSecrets, schema: schema)
+    }
+
+    /// The lines that reverse `operation`, whose changes hold no secret.
+    private static func lines(_ operation: Operation, schema: RouterSchema) -> [String] {
         let menu = RouterScript.menu(operation.menu)
         let settings = operation.id == nil && operation.kind != .add
         switch operation.kind {
         case .add:
             return ["\(menu) remove \(RouterScript.find(operation.target))"]
         case .set:
-            return revertSet(operation, menu: menu, settings: settings, schema: schema)
+            return operation.changes.isEmpty ? [] : revertSet(operation, menu: menu, settings: settings, schema: schema)
         case .unset:
             // Each property was unset on its own: give back each one still unset.
             return operation.changes.compactMap { change in
@@ -70,7 +97,7 @@ public enum RevertScript {
             }
             cleared = []
         }
-        var remaining = operation.target.adding(operation.changes.filter { !$0.sensitive }.map { EntryMatch.Condition(name: $0.name, value: $0.new) })
+        var remaining = operation.target.adding(operation.changes.map { EntryMatch.Condition(name: $0.name, value: $0.new) })
         for name in cleared {
             let selection = settings ? "" : " numbers=\(RouterScript.find(remaining))"
             lines.append("\(menu) unset\(selection) value-name=\(name)")

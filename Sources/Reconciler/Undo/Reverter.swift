@@ -146,7 +146,7 @@ struct Reverter {
 
     /// Names whose values are never shown in an error.
     private func sensitive(_ operation: Operation) -> Set<String> {
-        Set(operation.changes.filter(\.sensitive).map(\.name)).union(MenuCatalog.spec(for: operation.menu)?.sensitiveProperties ?? [])
+        Set(operation.changes.filter { $0.sensitive || SecretRule.isSecret(property: $0.name, in: operation.menu) }.map(\.name))
     }
 
     private func readMirrors(_ menus: Set<String>, from session: any RouterSession) async throws -> [String: MenuMirror] {

@@ -81,6 +81,11 @@ struct ApplyCommand: AsyncParsableCommand {
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
             armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
+            let secrets = RevertScript.secretsLeftOut(run.plan)
+            if !secrets.isEmpty {
+                Terminal.progress("the revert cannot put back \(secrets.count) secret value(s) (they would be readable in /system/script): "
+                    + secrets.joined(separator: ", "))
+            }
         }
 
         let connection = self.connection
