@@ -111,6 +111,8 @@ public enum ReportJSON {
         var summary: [String: Int]
         var operations: [OperationDocument]
         var outcomes: [OutcomeDocument]?
+        var stopReason: OrNull<String>?
+        var counts: [String: Int]?
     }
 
     struct OperationDocument: Encodable {
@@ -149,6 +151,10 @@ public enum ReportJSON {
         document.outcomes = report.outcomes.map {
             OutcomeDocument(kind: $0.operation.kind.rawValue, menu: $0.operation.menu, label: $0.operation.label, status: $0.status.rawValue, error: OrNull($0.error))
         }
+        document.stopReason = OrNull(report.stopReason)
+        var counts = ["applied": 0, "undone": 0, "not-undone": 0, "uncertain": 0]
+        for (status, count) in report.counts { counts[status.rawValue] = count }
+        document.counts = counts
         return encode(document)
     }
 

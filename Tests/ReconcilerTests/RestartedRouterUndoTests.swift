@@ -158,3 +158,98 @@ struct UndoDecisionTests {
         #expect(UndoDecision.decide(move, in: anchorGone, schema: schema) == .leaveAlone("the entry that followed it cannot be found (no entry matches it any more)"))
     }
 }
+
+/// When the undo itself fails: a refused undo step, and a router that cannot be reached again.
+struct FailingUndoTests {
+    let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
+
+    /// Address-list adds succeed; the Nth add traps (`trapAt`) or drops the connection
+    /// (`dropAt`); removes trap when `refuseRemove` is set.
+    final class Router: RouterSession, @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: (String, String)] = [:]
+        private var next = 0, adds = 0
+        let trapAt: Int?, dropAt: Int?, refuseRemove: Bool
+
+        init(trapAt: Int? = nil, dropAt: Int? = nil, refuseRemove: Bool = false) {
+            (self.trapAt, self.dropAt, self.refuseRemove) = (trapAt, dropAt, refuseRemove)
+        }
+
+        var count: Int { lock.withLock { entries.count } }
+
+        func execute(_ command: Command) async throws -> Response {
+            try lock.withLock {
+                let trap = { (message: String) in RouterOSError.trap(RouterOSTrap(category: nil, message: message, command: command.description), more: []) }
+                switch command.path.split(separator: "/").last {
+                case "print":
+                    return Response(rows: entries.sorted { $0.key < $1.key }.map { Row([Attribute(".id", $0.key), Attribute("list", $0.value.0),
+                                                                                       Attribute("address", $0.value.1)]) }, done: .done())
+                case "add":
+                    adds += 1
+                    if adds == trapAt { throw trap("injected") }
+                    if adds == dropAt { throw RouterOSError.connectionLost(command: command.description, reason: "dropped") }
+                    next += 1
+                    entries["*\(next)"] = (command["list"] ?? "", command["address"] ?? "")
+                    return Response(rows: [], done: .done(ret: "*\(next)"))
+                case "remove":
+                    if refuseRemove { throw trap("cannot remove") }
+                    entries[command[".id"] ?? ""] = nil
+                    return Response(rows: [], done: .done())
+                default:
+                    return Response(rows: [], done: .done())
+                }
+            }
+        }
+    }
+
+    func plan(_ count: Int, on router: Router) async throws -> Plan {
+        var yaml = "menus:\n  /ip/firewall/address-list:\n"
+        for number in 0..<count { yaml += "    - { list: l, address: 10.2.0.\(number) }\n" }
+        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
+        let snapshot = try await Snapshot.read(desired, schema: schema, identity: RouterIdentity(version: schema.version, boardName: nil), from: router)
+        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+    }
+
+    @Test func anUndoStepTheRouterRefusesIsReportedNotUndoneWithItsMessage() async throws {
+        let router = Router(trapAt: 5, refuseRemove: true)
+        let report = await Applier(session: router, schema: schema).apply(try await plan(5, on: router))
+        #expect(report.counts[.undoFailed] == 4, "\(report.countsLine)")
+        #expect(report.counts[.failed] == 1)
+        #expect(!report.routerUnchanged)
+        #expect(report.outcomes.contains { $0.error?.contains("undo: router refused /ip/firewall/address-list/remove") == true && $0.error?.contains("cannot remove") == true })
+        #expect(router.count == 4)
+    }
+
+    @Test func aReconnectThatNeverSucceedsLeavesEverythingUncertainAfterItsDeadline() async throws {
+        let router = Router(dropAt: 3)
+        let attempts = AttemptCounter()
+        let reconnector = Reconnector(deadline: .milliseconds(300), firstDelay: .milliseconds(50), maximumDelay: .milliseconds(100)) {
+            attempts.increment()
+            throw RouterOSError.connectFailed("127.0.0.1:1: connection refused")
+        }
+        let lines = LineCollector()
+        let report = await Applier(session: router, schema: schema, reconnector: reconnector).apply(try await plan(3, on: router), progress: lines.add)
+        // The two confirmed adds and the one in flight: none could be looked at, none is claimed undone.
+        #expect(report.counts[.uncertain] == 3, "\(report.countsLine)")
+        #expect(report.outcomes.allSatisfy { $0.status != .undone })
+        #expect(report.outcomes.contains { $0.error?.contains("the router could not be reached to look") == true })
+        // One line per attempt, with backoff: a few attempts in 300 ms, not one per operation.
+        let attemptLines = lines.lines.filter { $0.hasPrefix("reconnect attempt") }
+        #expect(attemptLines.count == attempts.value && (2...6).contains(attempts.value), "\(lines.lines)")
+        #expect(attemptLines.last?.contains("giving up after 0.3s") == true, "\(attemptLines)")
+    }
+}
+
+final class AttemptCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}
+
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    var lines: [String] { lock.withLock { collected } }
+    @Sendable func add(_ line: String) { lock.withLock { collected.append(line) } }
+}
