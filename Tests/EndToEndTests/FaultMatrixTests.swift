@@ -32,9 +32,20 @@ import Testing
         let path = SeedPlaybookTests.directory + "/" + name
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let board: Board = text.contains("board: CHR") || text.contains("board: \"CHR\"") ? .chr : .rb5009
-        let environment = try SeedPlaybookTests.environment
+        try await runMatrix(name, path: path, board: board, environment: try SeedPlaybookTests.environment)
+    }
 
+    /// The confirmed-apply fixture moves, changes and removes firewall rules (every defconf one):
+    /// cut at every sentence, each undo puts every rule back with its values in its place.
+    @Test func aDropAtEverySentenceOfMovesChangesAndRemovesRestoresTheFirewallInOrder() async throws {
+        try await runMatrix("confirm.yaml", path: CLIRunner.fixtures + "/confirm.yaml", board: .rb5009, environment: [:],
+                            seed: ConfirmedApplyTests.seedRules)
+    }
+
+    func runMatrix(_ name: String, path: String, board: Board, environment: [String: String],
+                   seed: (RouterDevice) -> Void = { _ in }) async throws {
         let pristine = try await CLIRunner.start(board: board)
+        seed(pristine.server.device)
         Self.seedUnrelated(pristine.server.device)
         let before = Self.withoutIDs(try await pristine.fullSnapshot())
         try await pristine.stop()
@@ -42,6 +53,7 @@ import Testing
         var cases = 0, undone = 0, verifyCut = 0
         for sentences in 1...400 {
             let runner = try await CLIRunner.start(board: board, faults: FaultInjection(dropAfterSentences: sentences))
+            seed(runner.server.device)
             Self.seedUnrelated(runner.server.device)
             func rosplay(_ command: String) async -> CLIRunner.Result {
                 await CLIRunner.run([command, path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
