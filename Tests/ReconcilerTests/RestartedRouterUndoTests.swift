@@ -11,64 +11,7 @@ struct RestartedRouterUndoTests {
     let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
     static let menu = "/ip/firewall/address-list"
 
-    /// An address-list menu in memory that numbers entries from `*1` after every restart, like a
-    /// router whose `.id`s start over; `restartAt` (counting adds) drops the connection and comes
-    /// back holding `others`.
-    final class RestartingRouter: RouterSession, @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [(id: String, list: String, address: String)] = []
-        private var next = 0
-        private var adds = 0
-        private var restarted = false
-        private let restartAt: Int?
-        private let others: [(String, String)]
-        private(set) var commands: [String] = []
-
-        init(restartAt: Int?, others: [(String, String)]) {
-            self.restartAt = restartAt
-            self.others = others
-        }
-
-        var contents: Set<String> { lock.withLock { Set(entries.map { "\($0.list) \($0.address)" }) } }
-
-        private func newID() -> String {
-            next += 1
-            return "*\(String(next, radix: 16, uppercase: true))"
-        }
-
-        func execute(_ command: Command) async throws -> Response {
-            try lock.withLock {
-                commands.append(command.description)
-                let verb = command.path.split(separator: "/").last.map(String.init) ?? ""
-                switch verb {
-                case "print":
-                    return Response(rows: entries.map { Row([Attribute(".id", $0.id), Attribute("list", $0.list), Attribute("address", $0.address),
-                                                             Attribute("disabled", "false"), Attribute("dynamic", "false")]) }, done: .done())
-                case "add":
-                    adds += 1
-                    if adds == restartAt, !restarted {
-                        restarted = true
-                        next = 0
-                        entries = others.map { (newID(), $0.0, $0.1) }
-                        throw RouterOSError.connectionLost(command: command.description, reason: "connection closed by the router")
-                    }
-                    let id = newID()
-                    entries.append((id, command["list"] ?? "", command["address"] ?? ""))
-                    return Response(rows: [], done: .done(ret: id))
-                case "remove":
-                    guard let index = entries.firstIndex(where: { $0.id == command[".id"] }) else {
-                        throw RouterOSError.trap(RouterOSTrap(category: nil, message: "no such item", command: command.description), more: [])
-                    }
-                    entries.remove(at: index)
-                    return Response(rows: [], done: .done())
-                default:
-                    return Response(rows: [], done: .done())
-                }
-            }
-        }
-    }
-
-    func plan(_ count: Int, against router: RestartingRouter) async throws -> Plan {
+    func plan(_ count: Int, against router: FakeAddressList) async throws -> Plan {
         var yaml = "menus:\n  \(Self.menu):\n"
         for number in 0..<count { yaml += "    - { list: mine, address: 10.1.\(number / 256).\(number % 256) }\n" }
         let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
@@ -78,7 +21,7 @@ struct RestartedRouterUndoTests {
 
     @Test func aRouterThatCameBackWithOtherEntriesLosesNoneOfThem() async throws {
         let others = (0..<2000).map { ("theirs", "192.0.\($0 / 256).\($0 % 256)") }
-        let router = RestartingRouter(restartAt: 1500, others: others)
+        let router = FakeAddressList(restartAt: 1500, others: others)
         let plan = try await plan(2000, against: router)
         let applier = Applier(session: router, schema: schema, reconnector: Reconnector { router })
         let report = await applier.apply(plan)
@@ -98,7 +41,7 @@ struct RestartedRouterUndoTests {
 
     @Test func aStopRequestedBeforeTheFirstLevelSendsNothing() async throws {
         let others = (0..<50).map { ("theirs", "192.0.2.\($0)") }
-        let router = RestartingRouter(restartAt: nil, others: [])
+        let router = FakeAddressList()
         for (list, address) in others { _ = try await router.execute(Command(Self.menu + "/add", ["list": list, "address": address])) }
         let plan = try await plan(100, against: router)
         let control = ApplyControl()
@@ -163,46 +106,7 @@ struct UndoDecisionTests {
 struct FailingUndoTests {
     let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
 
-    /// Address-list adds succeed; the Nth add traps (`trapAt`) or drops the connection
-    /// (`dropAt`); removes trap when `refuseRemove` is set.
-    final class Router: RouterSession, @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [String: (String, String)] = [:]
-        private var next = 0, adds = 0
-        let trapAt: Int?, dropAt: Int?, refuseRemove: Bool
-
-        init(trapAt: Int? = nil, dropAt: Int? = nil, refuseRemove: Bool = false) {
-            (self.trapAt, self.dropAt, self.refuseRemove) = (trapAt, dropAt, refuseRemove)
-        }
-
-        var count: Int { lock.withLock { entries.count } }
-
-        func execute(_ command: Command) async throws -> Response {
-            try lock.withLock {
-                let trap = { (message: String) in RouterOSError.trap(RouterOSTrap(category: nil, message: message, command: command.description), more: []) }
-                switch command.path.split(separator: "/").last {
-                case "print":
-                    return Response(rows: entries.sorted { $0.key < $1.key }.map { Row([Attribute(".id", $0.key), Attribute("list", $0.value.0),
-                                                                                       Attribute("address", $0.value.1)]) }, done: .done())
-                case "add":
-                    adds += 1
-                    if adds == trapAt { throw trap("injected") }
-                    if adds == dropAt { throw RouterOSError.connectionLost(command: command.description, reason: "dropped") }
-                    next += 1
-                    entries["*\(next)"] = (command["list"] ?? "", command["address"] ?? "")
-                    return Response(rows: [], done: .done(ret: "*\(next)"))
-                case "remove":
-                    if refuseRemove { throw trap("cannot remove") }
-                    entries[command[".id"] ?? ""] = nil
-                    return Response(rows: [], done: .done())
-                default:
-                    return Response(rows: [], done: .done())
-                }
-            }
-        }
-    }
-
-    func plan(_ count: Int, on router: Router) async throws -> Plan {
+    func plan(_ count: Int, on router: FakeAddressList) async throws -> Plan {
         var yaml = "menus:\n  /ip/firewall/address-list:\n"
         for number in 0..<count { yaml += "    - { list: l, address: 10.2.0.\(number) }\n" }
         let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
@@ -211,17 +115,17 @@ struct FailingUndoTests {
     }
 
     @Test func anUndoStepTheRouterRefusesIsReportedNotUndoneWithItsMessage() async throws {
-        let router = Router(trapAt: 5, refuseRemove: true)
+        let router = FakeAddressList(trapAt: 5, refuseRemove: true)
         let report = await Applier(session: router, schema: schema).apply(try await plan(5, on: router))
         #expect(report.counts[.undoFailed] == 4, "\(report.countsLine)")
         #expect(report.counts[.failed] == 1)
         #expect(!report.routerUnchanged)
         #expect(report.outcomes.contains { $0.error?.contains("undo: router refused /ip/firewall/address-list/remove") == true && $0.error?.contains("cannot remove") == true })
-        #expect(router.count == 4)
+        #expect(router.contents.count == 4)
     }
 
     @Test func aReconnectThatNeverSucceedsLeavesEverythingUncertainAfterItsDeadline() async throws {
-        let router = Router(dropAt: 3)
+        let router = FakeAddressList(dropAt: 3)
         let attempts = AttemptCounter()
         let reconnector = Reconnector(deadline: .milliseconds(300), firstDelay: .milliseconds(50), maximumDelay: .milliseconds(100)) {
             attempts.increment()
@@ -252,4 +156,63 @@ final class LineCollector: @unchecked Sendable {
     private var collected: [String] = []
     var lines: [String] { lock.withLock { collected } }
     @Sendable func add(_ line: String) { lock.withLock { collected.append(line) } }
+}
+
+/// `/ip/firewall/address-list` in memory, numbering entries from `*1` like a router whose `.id`s
+/// start over after a restart. The Nth add (counting from 1) can trap (`trapAt`), drop the
+/// connection (`dropAt`), or restart the router: the connection drops and it comes back holding
+/// `others` (`restartAt`). Removes trap when `refuseRemove` is set.
+final class FakeAddressList: RouterSession, @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(id: String, list: String, address: String)] = []
+    private var next = 0, adds = 0
+    private var restarted = false
+    private let restartAt: Int?, trapAt: Int?, dropAt: Int?
+    private let refuseRemove: Bool
+    private let others: [(String, String)]
+    private(set) var commands: [String] = []
+
+    init(restartAt: Int? = nil, others: [(String, String)] = [], trapAt: Int? = nil, dropAt: Int? = nil, refuseRemove: Bool = false) {
+        (self.restartAt, self.others, self.trapAt, self.dropAt, self.refuseRemove) = (restartAt, others, trapAt, dropAt, refuseRemove)
+    }
+
+    var contents: Set<String> { lock.withLock { Set(entries.map { "\($0.list) \($0.address)" }) } }
+
+    private func newID() -> String {
+        next += 1
+        return "*\(String(next, radix: 16, uppercase: true))"
+    }
+
+    func execute(_ command: Command) async throws -> Response {
+        try lock.withLock {
+            commands.append(command.description)
+            let trap = { (message: String) in RouterOSError.trap(RouterOSTrap(category: nil, message: message, command: command.description), more: []) }
+            let lost = RouterOSError.connectionLost(command: command.description, reason: "connection closed by the router")
+            switch command.path.split(separator: "/").last.map(String.init) ?? "" {
+            case "print":
+                return Response(rows: entries.map { Row([Attribute(".id", $0.id), Attribute("list", $0.list), Attribute("address", $0.address),
+                                                         Attribute("disabled", "false"), Attribute("dynamic", "false")]) }, done: .done())
+            case "add":
+                adds += 1
+                if adds == trapAt { throw trap("injected") }
+                if adds == dropAt { throw lost }
+                if adds == restartAt, !restarted {
+                    restarted = true
+                    next = 0
+                    entries = others.map { (newID(), $0.0, $0.1) }
+                    throw lost
+                }
+                let id = newID()
+                entries.append((id, command["list"] ?? "", command["address"] ?? ""))
+                return Response(rows: [], done: .done(ret: id))
+            case "remove":
+                if refuseRemove { throw trap("cannot remove") }
+                guard let index = entries.firstIndex(where: { $0.id == command[".id"] }) else { throw trap("no such item") }
+                entries.remove(at: index)
+                return Response(rows: [], done: .done())
+            default:
+                return Response(rows: [], done: .done())
+            }
+        }
+    }
 }
