@@ -7,7 +7,7 @@ public enum EnvironmentFile {
     public static func read(_ path: String) throws -> [String: String] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
+        for line in text.split(whereSeparator: \.isNewline) {
             for word in words(line) where word != "export" {
                 let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 if parts.count == 2, !parts[0].isEmpty { values[parts[0]] = parts[1] }
@@ -48,7 +48,7 @@ public enum EnvironmentFile {
 public enum SecretFile {
     public static func firstLine(_ path: String) throws -> String {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        // "\r\n" is one Character in Swift, so lines are split on any newline, CRLF included.
+        return String(text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? "")
     }
 }

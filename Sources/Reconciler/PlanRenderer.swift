@@ -4,29 +4,33 @@ import Foundation
 /// `↕` move; old → new for changed values; secrets as `(sensitive)`; colour only when asked.
 public struct PlanRenderer {
     public var colour: Bool
+    public var symbols: TextSymbols
 
-    public init(colour: Bool) {
+    public init(colour: Bool, symbols: TextSymbols = .unicode) {
         self.colour = colour
+        self.symbols = symbols
     }
 
     static let sensitive = "(sensitive)"
 
-    public func render(_ plan: Plan) -> String {
+    /// The plan's operations, then a summary line that starts with `title` (`Plan`, or `Drift` for drift).
+    public func render(_ plan: Plan, title: String = "Plan") -> String {
         var lines: [String] = []
         for operation in plan.operations {
             lines.append(headline(operation))
             lines += details(operation)
         }
         lines.append("")
-        lines.append(summary(plan))
+        lines.append(summary(plan, title: title))
         return lines.joined(separator: "\n")
     }
 
-    public func summary(_ plan: Plan) -> String {
+    public func summary(_ plan: Plan, title: String = "Plan") -> String {
         guard !plan.isEmpty else { return "No changes: the router matches the playbooks." }
         let counts = plan.counts
-        return "Plan: \(counts[.add] ?? 0) to add, \(counts[.set] ?? 0) to change, \(counts[.unset] ?? 0) to unset, "
-            + "\(counts[.remove] ?? 0) to remove, \(counts[.move] ?? 0) to move."
+        let verbs = title == "Drift" ? ["missing", "changed", "to unset", "extra", "out of place"] : ["to add", "to change", "to unset", "to remove", "to move"]
+        let kinds: [Operation.Kind] = [.add, .set, .unset, .remove, .move]
+        return "\(title): " + zip(kinds, verbs).map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ") + "."
     }
 
     func headline(_ operation: Operation) -> String {
@@ -34,12 +38,13 @@ public struct PlanRenderer {
         case .add: ("+", "32")
         case .set, .unset: ("~", "33")
         case .remove: ("-", "31")
-        case .move: ("↕", "36")
+        case .move: (symbols.move, "36")
         }
         var text = "  \(paint(symbol, code)) \(operation.menu)"
         if !operation.label.isEmpty { text += " \(operation.label)" }
         if operation.kind == .move || (operation.kind == .add && operation.before != nil) {
-            text += operation.before.map { " (before \($0))" } ?? " (to the end)"
+            // The entry it goes before, as a person knows it (its identity or values), not its `.id`.
+            text += operation.before.map { id in " (before \(operation.anchor?.description ?? id))" } ?? " (to the end)"
         }
         return text
     }
@@ -50,8 +55,8 @@ public struct PlanRenderer {
             let new = change.sensitive ? Self.sensitive : change.new
             switch operation.kind {
             case .add: return "      \(change.name): \(new ?? "")"
-            case .set: return "      \(change.name): \(old.map(quote) ?? "(unset)") → \(new.map(quote) ?? "(unset)")"
-            case .unset: return "      \(change.name): \(old.map(quote) ?? "") → (default)"
+            case .set: return "      \(change.name): \(old.map(quote) ?? "(unset)") \(symbols.arrow) \(new.map(quote) ?? "(unset)")"
+            case .unset: return "      \(change.name): \(old.map(quote) ?? "") \(symbols.arrow) (default)"
             case .remove, .move: return nil
             }
         }

@@ -6,8 +6,12 @@ struct Rosplay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rosplay",
         abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
+        version: "rosplay \(version)",
         subcommands: [PlanCommand.self, ApplyCommand.self, ConfirmCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
     )
+
+    /// This build's version, printed by `rosplay --version`.
+    static let version = "0.4.0"
 
     /// Installs the signal handlers before any command runs, then runs the command.
     static func main() async {

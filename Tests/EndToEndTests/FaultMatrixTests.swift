@@ -116,7 +116,9 @@ import Testing
     }
 
     @Test func aRouterThatRestartsWithOtherEntriesLosesNoneOfThemToTheUndo() async throws {
-        let first = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        // 200 rules one round trip of 50 ms each: the apply runs for 10 s, time enough to pull the
+        // router away under it even on a loaded machine.
+        let first = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(50)))
         let port = first.server.apiSSLPort!
         let playbook = try Self.rules(200, chain: "mine")
         let apply = first.launch("apply", [playbook], ["--yes", "--reconnect-within", "30s"])
@@ -146,7 +148,7 @@ import Testing
 
     @Test(arguments: [10, 60, 150])
     func sigkillAtAnyPointLeavesWhatARerunConvergesFrom(after rules: Int) async throws {
-        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(5)))
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(25)))
         FaultMatrixTests.seedUnrelated(runner.server.device)
         let unrelated = FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot()))
         let playbook = try Self.rules(200, chain: "mine")

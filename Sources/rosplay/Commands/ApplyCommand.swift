@@ -57,7 +57,9 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
+        let run = try await guarded(json: json ? "rosplay.apply/1" : nil, router: try? connection.endpointText()) {
+            try await RouterRun.prepare(connection: connection, playbook: playbook)
+        }
         do {
             try await applyAndVerify(run)
         } catch {
@@ -68,7 +70,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     private func applyAndVerify(_ run: RouterRun) async throws {
-        let renderer = PlanRenderer(colour: Terminal.isInteractive)
+        let renderer = Terminal.renderer
         if run.plan.isEmpty {
             if json { print(ReportJSON.apply(run.plan, report: ApplyReport(outcomes: []), target: run.target)) } else { print(renderer.summary(run.plan)) }
             return

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         let server = try await MockRouterServer.start(MockRouterConfiguration(
             tls: .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile), users: [user]))
         let fingerprint = try CertificateFingerprint(pemFile: certificates.certificateFile)
-        let renderer = PlanRenderer(colour: Terminal.isInteractive)
+        let renderer = Terminal.renderer
         func connect() async throws -> RouterOSClient {
             let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiSSLPort!, security: .tls(.pinned(fingerprint))))
             try await client.login(user: user.name, password: user.password)

@@ -19,7 +19,9 @@ struct DriftCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
+        let run = try await guarded(json: json ? "rosplay.drift/1" : nil, router: try? connection.endpointText()) {
+            try await RouterRun.prepare(connection: connection, playbook: playbook)
+        }
         await run.client.close()
         let plan = run.plan
         if json {
@@ -29,7 +31,7 @@ struct DriftCommand: AsyncParsableCommand {
         } else {
             let changes = plan.operations.count
             print("drift: \(run.target.router) differs from the playbooks in \(changes) place\(changes == 1 ? "" : "s")")
-            print(PlanRenderer(colour: Terminal.isInteractive).render(plan))
+            print(Terminal.renderer.render(plan, title: "Drift"))
         }
         if !plan.isEmpty { throw ExitCode(2) }
     }

@@ -15,13 +15,15 @@ struct PlanCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let run = try await guarded { try await RouterRun.prepare(connection: connection, playbook: playbook) }
+        let run = try await guarded(json: json ? "rosplay.plan/1" : nil, router: try? connection.endpointText()) {
+            try await RouterRun.prepare(connection: connection, playbook: playbook)
+        }
         await run.client.close()
         if json {
             print(ReportJSON.plan(run.plan, target: run.target, schema: "rosplay.plan/1"))
         } else {
             print("rosplay plan for \(run.target.router) (RouterOS \(run.target.version)\(run.target.board.map { ", \($0)" } ?? ""))\n")
-            print(PlanRenderer(colour: Terminal.isInteractive).render(run.plan))
+            print(Terminal.renderer.render(run.plan))
         }
     }
 }

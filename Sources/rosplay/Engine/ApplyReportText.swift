@@ -6,7 +6,7 @@ enum ApplyReportText {
     /// Entries named per group before "and N more".
     static let shownPerGroup = 3
 
-    static func render(_ report: ApplyReport) -> String {
+    static func render(_ report: ApplyReport, symbols: TextSymbols = Terminal.symbols) -> String {
         if report.succeeded { return "Applied \(report.outcomes.count) operation(s)." }
         var lines = ["Apply stopped: \(report.stopReason ?? "an operation failed")."]
         let groups = report.groups
@@ -14,9 +14,10 @@ enum ApplyReportText {
         for group in groups {
             let count = String(repeating: " ", count: width - "\(group.labels.count)".count) + "\(group.labels.count)"
             let shown = group.labels.prefix(shownPerGroup).map { $0.isEmpty ? "(settings)" : $0 }.joined(separator: "; ")
-            let more = group.labels.count > shownPerGroup ? " … and \(group.labels.count - shownPerGroup) more" : ""
+            let more = group.labels.count > shownPerGroup ? " \(symbols.ellipsis) and \(group.labels.count - shownPerGroup) more" : ""
             let status = group.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-            lines.append("  \(status) \(count) × \(group.kind.rawValue) \(group.menu): \(shown)\(more)" + (group.error.map { "\n  \(String(repeating: " ", count: 13 + width + 4))↳ \($0)" } ?? ""))
+            lines.append("  \(status) \(count) \(symbols.times) \(group.kind.rawValue) \(group.menu): \(shown)\(more)"
+                + (group.error.map { "\n  \(String(repeating: " ", count: 13 + width + 4))\(symbols.because) \($0)" } ?? ""))
         }
         if report.routerUnchanged {
             lines.append("Nothing of this apply remains on the router.")

@@ -67,6 +67,18 @@ struct CLIError: Error, CustomStringConvertible {
 enum Terminal {
     static var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// Colour only on a terminal, and never with `NO_COLOR` set or `TERM=dumb`.
+    static var colour: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isInteractive && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+    }
+
+    /// ASCII stand-ins where the locale is not UTF-8.
+    static var symbols: TextSymbols { TextSymbols.forLocale(ProcessInfo.processInfo.environment) }
+
+    /// How plans are shown on this output.
+    static var renderer: PlanRenderer { PlanRenderer(colour: colour, symbols: symbols) }
+
     static func error(_ message: String) {
         standardError("rosplay: error: \(message)")
     }
@@ -81,19 +93,27 @@ enum Terminal {
 }
 
 /// Runs `body`; reports a playbook, plan, connection or TLS error on standard error and exits 1.
-func guarded<T>(_ body: () async throws -> T) async throws -> T {
+/// With `json` (a schema such as `rosplay.drift/1`), standard output gets the error as that
+/// schema's error document too, so `--json` always prints a document.
+func guarded<T>(json: String? = nil, router: String? = nil, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as ExitCode {
         throw error
-    } catch let error as PlaybookError {
-        Terminal.standardError(error.description)
-        throw ExitCode(1)
-    } catch let error as PlanError {
-        Terminal.standardError(error.description)
-        throw ExitCode(1)
     } catch {
-        Terminal.error("\(error)")
+        let message: String
+        switch error {
+        case let error as PlaybookError:
+            message = error.description
+            Terminal.standardError(message)
+        case let error as PlanError:
+            message = error.description
+            Terminal.standardError(message)
+        default:
+            message = "\(error)"
+            Terminal.error(message)
+        }
+        if let json { print(ReportJSON.error(message, schema: json, router: router)) }
         throw ExitCode(1)
     }
 }

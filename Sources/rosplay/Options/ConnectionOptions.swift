@@ -85,6 +85,13 @@ struct ConnectionOptions: ParsableArguments {
         return try Self.parseEndpoint(text)
     }
 
+    /// `host:port` as the reports name the router.
+    func endpointText() throws -> String {
+        let (host, port) = try endpoint()
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return "\(shown):\(port ?? ConnectionConfiguration.defaultPort(for: security))"
+    }
+
     /// `host`, `host:port`, `[v6]:port` or a bare IPv6 address.
     static func parseEndpoint(_ text: String) throws -> (host: String, port: Int?) {
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Habits a command line is judged by: a JSON document even on error, the version, password
+/// files from any editor, anchors named as the playbook names them, a drift summary.
+struct CommandLineTests {
+    @Test func driftJSONPrintsAnErrorDocumentWhenTheRouterCannotBeChecked() async throws {
+        let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate", "--json"],
+                                         environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "x"])
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.all)")
+        #expect(document["schema"] as? String == "rosplay.drift/1")
+        #expect(document["router"] as? String == "127.0.0.1:1")
+        #expect((document["error"] as? String)?.contains("connection refused") == true, "\(document)")
+    }
+
+    @Test func versionIsPrinted() async {
+        let result = await CLIRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("rosplay 0."), "\(result.all)")
+    }
+
+    @Test func aPasswordFileWithWindowsLineEndingsLogsIn() async throws {
+        let runner = try await CLIRunner.start()
+        try (CLIRunner.password + "\r\nsecond line\r\n").write(toFile: runner.passwordFile, atomically: true, encoding: .utf8)
+        #expect(await runner.rosplay("plan").status == 0)
+        try await runner.stop()
+    }
+
+    @Test func planNamesAnchorsAsThePlaybookDoesAndDriftSaysDrift() async throws {
+        let runner = try await CLIRunner.start()
+        let plan = await runner.rosplay("plan")
+        #expect(plan.stdout.contains("(before chain=input comment=defconf: drop everything else not coming from LAN)"), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("(before *"), "\(plan.stdout)")
+        let drift = await runner.rosplay("drift")
+        #expect(drift.status == 2)
+        #expect(drift.stdout.contains("Drift: 9 missing, 1 changed, 0 to unset, 0 extra, 0 out of place."), "\(drift.stdout)")
+        try await runner.stop()
+    }
+
+    @Test func withoutAUTF8LocaleReportsUseASCII() async throws {
+        let runner = try await CLIRunner.start()
+        let path = NSTemporaryDirectory() + "rosplay-ascii-\(UUID().uuidString).yaml"
+        try "menus:\n  /system/identity:\n    name: ascii-test\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let plan = await CLIRunner.run(["plan", path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                        "--password-file", runner.passwordFile, "--no-certificate"], environment: ["LC_ALL": "C", "LANG": "C"])
+        #expect(plan.stdout.contains("name: MikroTik -> ascii-test"), "\(plan.stdout)")
+        try await runner.stop()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
