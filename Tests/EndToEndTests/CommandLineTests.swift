@@ -1,4 +1,6 @@
 import Foundation
+import MockRouter
+import RouterOSAPI
 import Testing
 
 /// Habits a command line is judged by: a JSON document even on error, the version, password
@@ -47,5 +49,32 @@ struct CommandLineTests {
         #expect(plan.stdout.contains("name: MikroTik -> ascii-test"), "\(plan.stdout)")
         try await runner.stop()
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    @Test func aWrongTrustModeSaysWhatToPassAndShowsTheFingerprintToPin() async throws {
+        let directory = CertificateDirectory(path: NSTemporaryDirectory() + "rosplay-hints-\(UUID().uuidString)")
+        try directory.ensure()
+        let server = try await MockRouterServer.start(MockRouterConfiguration(
+            apiSSLPort: 0, apiPort: 0, tls: .certificate(certificateFile: directory.certificateFile, keyFile: directory.keyFile), users: [CLIRunner.user]))
+        let fingerprint = try CertificateFingerprint(pemFile: directory.certificateFile).description
+        func drift(_ extra: [String]) async -> CLIRunner.Result {
+            await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(server.apiSSLPort!)", "--user", CLIRunner.user.name] + extra,
+                                environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": CLIRunner.password])
+        }
+        let anonymous = await drift(["--no-certificate"])
+        #expect(anonymous.status == 1)
+        #expect(anonymous.stderr.contains("has a certificate, so its api-ssl offers no anonymous TLS"), "\(anonymous.stderr)")
+        #expect(anonymous.stderr.contains("--fingerprint \(fingerprint)"), "\(anonymous.stderr)")
+        let unverified = await drift([])
+        #expect(unverified.stderr.contains("no --ca or --fingerprint was given"), "\(unverified.stderr)")
+        #expect(unverified.stderr.contains("The router presented \(fingerprint)"), "\(unverified.stderr)")
+        let plain = await drift(["--plain"])
+        #expect(plain.stderr.contains("drop --plain"), "\(plain.stderr)")
+        #expect(await drift(["--fingerprint", fingerprint]).status == 2)
+        let wrongUser = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(server.apiSSLPort!)", "--user", "bob",
+                                             "--fingerprint", fingerprint], environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "nope"])
+        #expect(wrongUser.stderr.contains("127.0.0.1:\(server.apiSSLPort!) refused the login of user 'bob'"), "\(wrongUser.stderr)")
+        try await server.stop()
+        try? FileManager.default.removeItem(atPath: directory.path)
     }
 }

@@ -131,12 +131,18 @@ struct ConnectionOptions: ParsableArguments {
             configuration.loginTimeout = limit
             configuration.commandTimeout = limit
         }
-        let client = try await RouterOSClient.connect(configuration)
+        let hints = ConnectionHints(options: self, host: host, port: port)
+        let client: RouterOSClient
+        do {
+            client = try await RouterOSClient.connect(configuration)
+        } catch {
+            throw await hints.explain(error)
+        }
         do {
             try await client.login(user: userName, password: try password())
         } catch {
             await client.close()
-            throw error
+            throw await hints.explain(error)
         }
         return client
     }
