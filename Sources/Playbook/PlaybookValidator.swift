@@ -14,20 +14,24 @@ public struct PlaybookValidator {
     public let overrides: [String: String]
     /// Where secrets' environment variables are read (the process environment by default).
     public let environment: [String: String]
+    /// False to check structure without reading secrets (`rosplay validate`): values that use a
+    /// secret are not checked.
+    public let readSecrets: Bool
 
     public init(
         schema: RouterSchema, version: RouterOSVersion? = nil, overrides: [String: String] = [:],
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, readSecrets: Bool = true
     ) {
         self.schema = schema
         self.version = version ?? schema.version
         self.overrides = overrides
         self.environment = environment
+        self.readSecrets = readSecrets
     }
 
     public func validate(_ document: PlaybookDocument) throws -> DesiredState {
         var diagnostics = document.problems
-        let resolver = VariableResolver(document: document, overrides: overrides, environment: environment)
+        let resolver = VariableResolver(document: document, overrides: overrides, environment: environment, readSecrets: readSecrets)
         diagnostics += resolver.secretProblems
 
         var minimum: RouterOSVersion?

@@ -10,31 +10,42 @@ struct VariableResolver {
     private let environment: [String: String]
     /// Secrets that could not be read, reported with the rest of the playbook's problems.
     private(set) var secretProblems: [Diagnostic] = []
+    /// Secrets left unread, on purpose (`validate` checks structure without them) or because they
+    /// could not be read (already reported): values that use one are not resolved, and no second
+    /// problem is reported for them.
+    private(set) var unreadSecrets: Set<String> = []
 
-    init(document: PlaybookDocument, overrides: [String: String], environment: [String: String]) {
+    init(document: PlaybookDocument, overrides: [String: String], environment: [String: String], readSecrets: Bool = true) {
         self.environment = environment
         // `vars` are defaults; the environment overrides them, and `--var` overrides both.
         for (name, value) in document.variables { values[name] = environment[name] ?? value.value }
         for (name, value) in overrides { values[name] = value }
         for (name, source) in document.secrets.sorted(by: { $0.key < $1.key }) {
+            guard readSecrets else {
+                unreadSecrets.insert(name)
+                continue
+            }
             switch source {
             case .environment(let variable, let location):
                 if let value = environment[variable] {
                     secretValues[name] = value
                 } else {
                     secretProblems.append(Diagnostic(location, "secret \(name): environment variable \(variable) is not set"))
+                    unreadSecrets.insert(name)
                 }
             case .file(let path, let location):
                 if let text = try? SecretFile.firstLine(path) {
                     secretValues[name] = text
                 } else {
                     secretProblems.append(Diagnostic(location, "secret \(name): cannot read \(path)"))
+                    unreadSecrets.insert(name)
                 }
             }
         }
     }
 
-    /// The value with every `${NAME}` replaced, and whether a secret went into it; nil after a problem.
+    /// The value with every `${NAME}` replaced, and whether a secret went into it; nil after a
+    /// problem, or when it uses a secret left unread.
     func resolve(_ value: Located<String>, diagnostics: inout [Diagnostic]) -> (String, Bool)? {
         var result = ""
         var secret = false
@@ -46,6 +57,7 @@ struct VariableResolver {
                 return nil
             }
             let name = String(rest[start.upperBound..<end])
+            if unreadSecrets.contains(name) { return nil }
             if let text = secretValues[name] {
                 result += text
                 secret = true

@@ -77,4 +77,25 @@ struct CommandLineTests {
         try await server.stop()
         try? FileManager.default.removeItem(atPath: directory.path)
     }
+
+    @Test func validateChecksStructureWithoutSecretsAndSaysWhichVersionsItKnows() async {
+        let relay = CLIRunner.fixtures + "/relay.yaml"
+        let structure = await CLIRunner.run(["validate", relay], environment: ["WG_PRIVATE_KEY": ""])
+        #expect(structure.status == 0, "\(structure.all)")
+        #expect(structure.stdout.contains("values that use secrets were not checked"))
+        // Reading them, a missing secret is one message, not also an undefined variable.
+        let missing = await CLIRunner.run(["validate", relay, "--read-secrets"], environment: ["WG_PRIVATE_KEY": ""].filter { _ in false })
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("secret WG_KEY: environment variable WG_PRIVATE_KEY is not set"), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("undefined variable"), "\(missing.stderr)")
+        let old = await CLIRunner.run(["validate", relay, "--routeros-version", "6.49"])
+        #expect(old.status != 0)
+        #expect(old.stderr.contains("rosplay knows RouterOS 7.18.2, 7.19.6, 7.20.8, 7.22.3, 7.24; 6.49 is older than all of them"), "\(old.stderr)")
+        let future = await CLIRunner.run(["validate", relay, "--routeros-version", "7.99"])
+        #expect(future.status == 0)
+        #expect(future.stderr.contains("RouterOS 7.99 is newer than every command tree rosplay knows"), "\(future.stderr)")
+        #expect(future.stdout.contains("valid for RouterOS 7.99 (command tree 7.24)"), "\(future.stdout)")
+        let emptyName = await CLIRunner.run(["validate", relay, "--var", "=x"])
+        #expect(emptyName.status != 0 && emptyName.stderr.contains("the name is empty"), "\(emptyName.stderr)")
+    }
 }

@@ -11,17 +11,41 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var playbook: PlaybookOptions
 
-    @Option(name: .customLong("routeros-version"), help: "RouterOS version to check against.")
+    @Option(name: .customLong("routeros-version"), help: ArgumentHelp(
+        "RouterOS version to check against (\(RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ")) are known).",
+        valueName: "version"))
     var routerOSVersion = "7.20.8"
 
-    func run() async throws {
+    @Flag(name: .customLong("read-secrets"), help: "Also read the secrets (environment, files) and check the values that use them; by default validate checks structure without them.")
+    var readSecrets = false
+
+    func validate() throws {
         guard let version = RouterOSVersion(routerOSVersion) else {
             throw ValidationError("--routeros-version: '\(routerOSVersion)' is not a version such as 7.20.8")
         }
+        guard let oldest = RouterSchema.embeddedVersions.first, Self.release(version) >= Self.release(oldest) else {
+            throw ValidationError("--routeros-version: rosplay knows RouterOS \(Self.known); \(version) is older than all of them")
+        }
+    }
+
+    /// The versions whose command trees rosplay has.
+    static var known: String { RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ") }
+
+    /// `7.18` of `7.18.2`: a release's tree covers its other patch levels.
+    static func release(_ version: RouterOSVersion) -> RouterOSVersion {
+        RouterOSVersion(version.components.prefix(2).map(String.init).joined(separator: "."))!
+    }
+
+    func run() async throws {
+        let version = RouterOSVersion(routerOSVersion)!
         let schema = RouterSchema.closest(to: version)
-        let desired = try await guarded { try playbook.desiredState(for: schema, version: version) }
+        if let newest = RouterSchema.embeddedVersions.last, Self.release(version) > Self.release(newest) {
+            Terminal.warning("RouterOS \(version) is newer than every command tree rosplay knows (\(Self.known)): checked against \(newest)")
+        }
+        let desired = try await guarded { try playbook.desiredState(for: schema, version: version, readSecrets: readSecrets) }
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
-        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(version)")
+        let tree = schema.version == version ? "" : " (command tree \(schema.version))"
+        let secrets = readSecrets ? "" : "; values that use secrets were not checked (--read-secrets checks them)"
+        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(version)\(tree)\(secrets)")
     }
 }
-

@@ -20,7 +20,7 @@ struct RouterRun {
 
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
         let client = try await connection.connect()
-        return try await prepare(client: client, desired: playbook.desiredState(for:version:))
+        return try await prepare(client: client) { try playbook.desiredState(for: $0, version: $1) }
     }
 
     /// The same on an open, logged-in connection, with the playbooks validated by `desired`.
@@ -81,6 +81,10 @@ enum Terminal {
 
     static func error(_ message: String) {
         standardError("rosplay: error: \(message)")
+    }
+
+    static func warning(_ message: String) {
+        standardError("rosplay: warning: \(message)")
     }
 
     static func standardError(_ text: String) {

@@ -12,8 +12,8 @@ struct PlaybookOptions: ParsableArguments {
 
     func validate() throws {
         guard !playbooks.isEmpty else { throw ValidationError("give at least one playbook") }
-        for variable in variables where !variable.contains("=") {
-            throw ValidationError("--var: '\(variable)' is not NAME=VALUE")
+        for variable in variables where !variable.contains("=") || variable.hasPrefix("=") {
+            throw ValidationError("--var: '\(variable)' is not NAME=VALUE" + (variable.hasPrefix("=") ? " (the name is empty)" : ""))
         }
     }
 
@@ -24,8 +24,12 @@ struct PlaybookOptions: ParsableArguments {
         }, uniquingKeysWith: { $1 })
     }
 
-    /// Loads and validates the playbooks for RouterOS `version` (checked against `schema`).
-    func desiredState(for schema: RouterSchema, version: RouterOSVersion) throws -> DesiredState {
-        try PlaybookValidator(schema: schema, version: version, overrides: overrides).validate(PlaybookLoader.load(playbooks))
+    /// Loads and validates the playbooks for RouterOS `version` (checked against `schema`);
+    /// without `readSecrets`, values that use a secret are left unchecked.
+    func desiredState(for schema: RouterSchema, version: RouterOSVersion, readSecrets: Bool = true) throws -> DesiredState {
+        let desired = try PlaybookValidator(schema: schema, version: version, overrides: overrides, readSecrets: readSecrets)
+            .validate(PlaybookLoader.load(playbooks))
+        if desired.menus.isEmpty { Terminal.warning("the playbooks name no menu: there is nothing to check or change") }
+        return desired
     }
 }
