@@ -14,6 +14,9 @@ public struct Applier: Sendable {
     /// The stop request and live counts, shared with a signal handler.
     public let control: ApplyControl
 
+    /// How many independent operations are sent before the first of them must be answered.
+    public static let maximumInFlight = 500
+
     public init(session: any RouterSession, schema: RouterSchema, reconnector: Reconnector? = nil, control: ApplyControl = ApplyControl()) {
         self.session = session
         self.schema = schema
@@ -55,7 +58,8 @@ public struct Applier: Sendable {
                 let lost = (error as? RouterOSError)?.isConnectionFailure == true
                 connectionLost = connectionLost || lost
                 outcomes[sent.index].status = lost ? .uncertain : .failed
-                outcomes[sent.index].error = "\(error)"
+                // The full message is the stop reason; alike operations share one short one, so they group.
+                outcomes[sent.index].error = lost ? "in flight when \(Self.lossWords(error))" : "\(error)"
                 if stopReason == nil { stopReason = lost ? "the connection was lost: \(error)" : "\(operation.kind.rawValue) \(operation.menu) \(operation.label): \(error)" }
                 if lost || sent.partlyDone {
                     steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: false,
@@ -73,6 +77,8 @@ public struct Applier: Sendable {
             let collect = NoteCollector(progress)
             var reverter = Reverter(session: connectionLost ? nil : session, reconnector: reconnector, schema: schema, progress: collect.add)
             for (index, result) in await reverter.revert(steps) {
+                // Undone, a lost operation's story is over: it no longer needs its loss explained.
+                if result.status == .undone, outcomes[index].status == .uncertain { outcomes[index].error = nil }
                 outcomes[index].status = result.status
                 if let note = result.note {
                     outcomes[index].error = outcomes[index].error.map { "\($0); \(note)" } ?? note
@@ -81,6 +87,12 @@ public struct Applier: Sendable {
             notes = collect.notes
         }
         return ApplyReport(outcomes: outcomes, stopReason: stopReason, notes: notes)
+    }
+
+    /// `the connection was lost` or `the router stopped answering`, for an operation's outcome.
+    static func lossWords(_ error: Error) -> String {
+        if case RouterOSError.timedOut = error { return "the router stopped answering" }
+        return "the connection was lost"
     }
 
     /// Runs one level: operations on ordered menus one after another (their positions depend on
@@ -100,7 +112,11 @@ public struct Applier: Sendable {
             }
         }
         return await withTaskGroup(of: [Sent].self) { taskGroup in
-            for group in groups {
+            var results: [Sent] = []
+            for (number, group) in groups.enumerated() {
+                // A window of commands in flight: a command queued behind thousands of others
+                // would time out although the router is busy with them, not silent.
+                if number >= Self.maximumInFlight, let done = await taskGroup.next() { results += done }
                 taskGroup.addTask {
                     var results: [Sent] = []
                     for (index, operation) in group {
@@ -115,7 +131,7 @@ public struct Applier: Sendable {
                     return results
                 }
             }
-            return await taskGroup.reduce(into: []) { $0 += $1 }
+            return await taskGroup.reduce(into: results) { $0 += $1 }
         }
     }
 

@@ -113,8 +113,10 @@ struct Reverter {
         guard !actions.isEmpty else { return }
         let menu = steps[0].operation.menu
         let sent = await withTaskGroup(of: (Int, Result<String?, Error>).self) { group in
+            var finished: [(Int, Result<String?, Error>)] = []
             for (position, (step, action)) in actions.enumerated() {
                 let commands = action.commands(in: menu, sensitive: sensitive(step.operation))
+                if position >= Applier.maximumInFlight, let done = await group.next() { finished.append(done) }
                 group.addTask {
                     do {
                         var ret: String?
@@ -125,7 +127,7 @@ struct Reverter {
                     }
                 }
             }
-            return await group.reduce(into: [(Int, Result<String?, Error>)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }
+            return await group.reduce(into: finished) { $0.append($1) }.sorted { $0.0 < $1.0 }
         }
         var lost: Error?
         for (position, outcome) in sent {
