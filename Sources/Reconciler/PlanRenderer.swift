@@ -14,15 +14,54 @@ public struct PlanRenderer {
     static let sensitive = "(sensitive)"
 
     /// The plan's operations, then a summary line that starts with `title` (`Plan`, or `Drift` for drift).
+    /// Operations are grouped by menu, menus in the order the playbooks name them (the order they
+    /// run in is apply's business), each with the `file:line` that asked for it.
     public func render(_ plan: Plan, title: String = "Plan") -> String {
         var lines: [String] = []
-        for operation in plan.operations {
-            lines.append(headline(operation))
-            lines += details(operation)
+        for (menu, operations) in Self.byMenu(plan) {
+            lines.append(paint(menu, "1"))
+            for operation in operations {
+                lines.append(headline(operation))
+                lines += details(operation)
+            }
+            lines.append("")
         }
-        lines.append("")
         lines.append(summary(plan, title: title))
         return lines.joined(separator: "\n")
+    }
+
+    /// Menus with their operations, ordered by where the playbooks first ask for each.
+    static func byMenu(_ plan: Plan) -> [(String, [Operation])] {
+        var menus: [String: [Operation]] = [:]
+        var order: [String] = []
+        for operation in plan.operations {
+            if menus[operation.menu] == nil { order.append(operation.menu) }
+            menus[operation.menu, default: []].append(operation)
+        }
+        func place(_ menu: String) -> (String, Int) {
+            let first = menus[menu]?.compactMap { $0.location.map(SourcePlace.init) }.min { ($0.file, $0.line) < ($1.file, $1.line) }
+            return (first?.file ?? "~", first?.line ?? Int.max)
+        }
+        return order.enumerated().sorted { lhs, rhs in
+            let (a, b) = (place(lhs.element), place(rhs.element))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map { ($0.element, menus[$0.element] ?? []) }
+    }
+
+    /// `file` and `line` of a `file:line:column` location.
+    struct SourcePlace {
+        var file: String
+        var line: Int
+
+        init(_ location: String) {
+            let parts = location.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let line = Int(parts[parts.count - 2]) else {
+                (file, self.line) = (location, Int.max)
+                return
+            }
+            file = parts.dropLast(2).joined(separator: ":")
+            self.line = line
+        }
     }
 
     public func summary(_ plan: Plan, title: String = "Plan") -> String {
@@ -40,12 +79,13 @@ public struct PlanRenderer {
         case .remove: ("-", "31")
         case .move: (symbols.move, "36")
         }
-        var text = "  \(paint(symbol, code)) \(operation.menu)"
+        var text = "  \(paint(symbol, code)) \(operation.kind.rawValue)"
         if !operation.label.isEmpty { text += " \(operation.label)" }
         if operation.kind == .move || (operation.kind == .add && operation.before != nil) {
             // The entry it goes before, as a person knows it (its identity or values), not its `.id`.
             text += operation.before.map { id in " (before \(operation.anchor?.description ?? id))" } ?? " (to the end)"
         }
+        if let location = operation.location { text += "  \(paint("# " + location, "2"))" }
         return text
     }
 

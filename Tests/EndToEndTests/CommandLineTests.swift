@@ -34,6 +34,11 @@ struct CommandLineTests {
         let plan = await runner.rosplay("plan")
         #expect(plan.stdout.contains("(before chain=input comment=defconf: drop everything else not coming from LAN)"), "\(plan.stdout)")
         #expect(!plan.stdout.contains("(before *"), "\(plan.stdout)")
+        // Grouped by menu in the playbook's order (identity is last there, though it is applied
+        // first), each operation with the place that asked for it.
+        #expect(plan.stdout.contains("/interface/wireguard\n  + add name=wg-vps  # \(CLIRunner.fixtures)/relay.yaml:11:7"), "\(plan.stdout)")
+        let wireguard = try #require(plan.stdout.range(of: "\n/interface/wireguard\n")), identity = try #require(plan.stdout.range(of: "\n/system/identity\n"))
+        #expect(wireguard.lowerBound < identity.lowerBound)
         let drift = await runner.rosplay("drift")
         #expect(drift.status == 2)
         #expect(drift.stdout.contains("Drift: 9 missing, 1 changed, 0 to unset, 0 extra, 0 out of place."), "\(drift.stdout)")
