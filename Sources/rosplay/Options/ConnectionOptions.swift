@@ -116,9 +116,13 @@ struct ConnectionOptions: ParsableArguments {
         user ?? ProcessInfo.processInfo.environment["ROSPLAY_USER"] ?? "admin"
     }
 
+    /// From `--password-file`, else `ROSPLAY_PASSWORD`, else asked for on the terminal (not
+    /// echoed); without a terminal, empty (RouterOS's default admin has none).
     func password() throws -> String {
         if let passwordFile { return try SecretFile.firstLine(passwordFile) }
-        return ProcessInfo.processInfo.environment["ROSPLAY_PASSWORD"] ?? ""
+        if let password = ProcessInfo.processInfo.environment["ROSPLAY_PASSWORD"] { return password }
+        guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password for \(userName) at \((try? endpointText()) ?? "the router"): ") else { return "" }
+        return String(cString: typed)
     }
 
     /// Connects and logs in.
