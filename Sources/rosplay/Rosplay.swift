@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `rosplay`: keeps a RouterOS v7 router in the state its owner wrote down.
 @main
@@ -24,7 +25,14 @@ struct Rosplay: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // Help, --version and errors already reported go out as ArgumentParser writes them;
+            // a usage error gets the same `rosplay: error:` prefix as every other error.
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            Terminal.standardError("rosplay: error: " + message)
+            Foundation.exit(code.rawValue)
         }
     }
 }
