@@ -47,6 +47,7 @@ public struct PlaybookValidator {
         }
 
         var menus: [DesiredMenu] = []
+        var refused = Set<SourceLocation>()
         for section in document.menus {
             let path = section.path.value
             guard schema.hasMenu(path) else {
@@ -62,7 +63,10 @@ public struct PlaybookValidator {
             let identity = section.identity ?? spec.identity
             var entries: [DesiredEntry] = []
             for written in section.entries {
+                let before = diagnostics.count
                 entries.append(entry(written, in: section, spec: spec, resolver: resolver, diagnostics: &diagnostics))
+                // One root cause, one message: an entry already refused is not also judged by its identity.
+                if diagnostics.count > before { refused.insert(written.location) }
             }
             if let index = menus.firstIndex(where: { $0.path == path }) {
                 if let override = section.identity, override != menus[index].identity {
@@ -87,7 +91,7 @@ public struct PlaybookValidator {
             menus[index].entries = [merged]
         }
         for menu in menus where !menu.isSettings {
-            diagnostics += identityProblems(menu)
+            diagnostics += identityProblems(menu, skipping: refused)
         }
         guard diagnostics.isEmpty else { throw PlaybookError(diagnostics) }
         return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus)
@@ -163,11 +167,12 @@ public struct PlaybookValidator {
         return problems
     }
 
-    /// Each entry of a list menu needs its identity properties, and no two may share them.
-    private func identityProblems(_ menu: DesiredMenu) -> [Diagnostic] {
+    /// Each entry of a list menu needs its identity properties, and no two may share them
+    /// (entries already refused for another reason are left out: their values are not known).
+    private func identityProblems(_ menu: DesiredMenu, skipping refused: Set<SourceLocation>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen: [[String?]: SourceLocation] = [:]
-        for entry in menu.entries {
+        for entry in menu.entries where !refused.contains(entry.location) {
             let key = menu.identity(of: entry)
             if menu.identity.allSatisfy({ entry[$0] == nil }) {
                 problems.append(Diagnostic(entry.location, "\(menu.path) entries are matched by \(menu.identity.joined(separator: "+")); this one has none of them (or set identity: for the menu)"))

@@ -22,6 +22,16 @@ struct PlaybookTests {
         }
     }
 
+    @Test func oneRootCauseGivesOneMessage() {
+        // An undefined variable in an identity property is not also an entry without identity.
+        let undefined = diagnostics("menus:\n  /interface/vlan:\n    - { name: \"${NOPE}\", vlan-id: 10, interface: bridge }\n")
+        #expect(undefined.count == 1 && undefined.first?.contains("undefined variable ${NOPE}") == true, "\(undefined)")
+        // Two bad addresses are two bad addresses, not also a duplicate.
+        let bad = diagnostics("menus:\n  /ipv6/address:\n    - { address: \"zz::1/64\", interface: bridge }\n    - { address: \"yy::1/64\", interface: bridge }\n")
+        #expect(bad.count == 2, "\(bad)")
+        #expect(!bad.contains { $0.contains("a second entry") }, "\(bad)")
+    }
+
     @Test func yamlSyntaxErrorsNameLineAndColumn() {
         let problems = diagnostics("menus:\n  /ip/address:\n    - address: [1, 2\n")
         #expect(problems.count == 1)
