@@ -22,6 +22,23 @@ struct PlaybookTests {
         }
     }
 
+    @Test func anUnreadablePlaybookSaysWhyAndAnAbsoluteIncludeIsItself() throws {
+        let directory = NSTemporaryDirectory() + "rosplay-read-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data([0x61, 0x00, 0x62]).write(to: URL(fileURLWithPath: directory + "/binary.yaml"))
+        try Data([0x6D, 0x3A, 0x20, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: directory + "/latin.yaml"))
+        try "menus:\n  /system/identity: { name: from-part }\n".write(toFile: directory + "/part.yaml", atomically: true, encoding: .utf8)
+        try "include: [\"\(directory)/part.yaml\"]\n".write(toFile: directory + "/main.yaml", atomically: true, encoding: .utf8)
+        func problems(_ file: String) -> [String] { PlaybookLoader.load([directory + "/" + file]).problems.map(\.description) }
+        #expect(problems("none.yaml").first?.hasSuffix("no such file") == true, "\(problems("none.yaml"))")
+        #expect(problems("binary.yaml").first?.contains("it is a binary file") == true)
+        #expect(problems("latin.yaml").first?.contains("it is not UTF-8 text") == true)
+        let included = PlaybookLoader.load([directory + "/main.yaml"])
+        #expect(included.problems.isEmpty, "\(included.problems)")
+        #expect(included.menus.count == 1)
+    }
+
     @Test func oneRootCauseGivesOneMessage() {
         // An undefined variable in an identity property is not also an entry without identity.
         let undefined = diagnostics("menus:\n  /interface/vlan:\n    - { name: \"${NOPE}\", vlan-id: 10, interface: bridge }\n")
