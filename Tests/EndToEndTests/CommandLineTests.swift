@@ -100,6 +100,13 @@ struct CommandLineTests {
         #expect(future.status == 0)
         #expect(future.stderr.contains("RouterOS 7.99 is newer than every command tree rosplay knows"), "\(future.stderr)")
         #expect(future.stdout.contains("valid for RouterOS 7.99 (command tree 7.24)"), "\(future.stdout)")
+        // A required property missing is what plan would refuse for an entry the router lacks.
+        let vlan = NSTemporaryDirectory() + "rosplay-vlan-\(UUID().uuidString).yaml"
+        try? "menus:\n  /interface/vlan:\n    - { name: vlan10, interface: bridge }\n".write(toFile: vlan, atomically: true, encoding: .utf8)
+        let unaddable = await CLIRunner.run(["validate", vlan])
+        #expect(unaddable.stderr.contains("\(vlan):3:7: warning: if the router has no such /interface/vlan entry yet, it cannot be added without vlan-id"),
+                "\(unaddable.all)")
+        try? FileManager.default.removeItem(atPath: vlan)
         let emptyName = await CLIRunner.run(["validate", relay, "--var", "=x"])
         #expect(emptyName.status != 0 && emptyName.stderr.contains("the name is empty"), "\(emptyName.stderr)")
     }

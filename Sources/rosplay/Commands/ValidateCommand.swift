@@ -28,6 +28,19 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
+    /// Entries that lack a property RouterOS requires to add them: fine if the router has them
+    /// already (they are then only changed), refused by plan otherwise. Without a router validate
+    /// cannot tell, so it warns.
+    static func unaddable(_ desired: DesiredState, schema: RouterSchema) -> [String] {
+        desired.menus.filter { $0.spec.style == .list }.flatMap { menu in
+            menu.entries.filter { !$0.absent }.flatMap { entry in
+                menu.spec.properties.filter { $0.value.required && entry[$0.key] == nil && schema.accepts($0.key, in: menu.path) }.keys.sorted().map {
+                    "\(entry.location): warning: if the router has no such \(menu.path) entry yet, it cannot be added without \($0)"
+                }
+            }
+        }
+    }
+
     /// The versions whose command trees rosplay has.
     static var known: String { RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ") }
 
@@ -43,6 +56,7 @@ struct ValidateCommand: AsyncParsableCommand {
             Terminal.warning("RouterOS \(version) is newer than every command tree rosplay knows (\(Self.known)): checked against \(newest)")
         }
         let desired = try await guarded { try playbook.desiredState(for: schema, version: version, readSecrets: readSecrets) }
+        for warning in Self.unaddable(desired, schema: schema) { Terminal.standardError(warning) }
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
         let tree = schema.version == version ? "" : " (command tree \(schema.version))"
         let secrets = readSecrets ? "" : "; values that use secrets were not checked (--read-secrets checks them)"

@@ -88,6 +88,8 @@ enum Terminal {
     }
 
     static func standardError(_ text: String) {
+        // What was printed before goes out first, so a log of both streams keeps their order.
+        fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
