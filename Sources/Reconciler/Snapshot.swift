@@ -34,14 +34,19 @@ public struct Snapshot: Sendable {
 
     /// Reads each menu of `desired`, and those its references name, as `identity`'s router has them.
     public static func read(_ desired: DesiredState, schema: RouterSchema, identity: RouterIdentity, from session: RouterSession) async throws -> Snapshot {
-        // One print per menu, all in flight together (tagged), so a slow link costs one round trip.
-        let menus = try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
-            for path in menusToRead(desired, schema: schema) {
+        let menus = try await read(menusToRead(desired, schema: schema), from: session)
+        return Snapshot(version: identity.version, boardName: identity.boardName, menus: menus)
+    }
+
+    /// The entries of every menu in `paths`: one print each, all in flight together (tagged), so a
+    /// slow link costs one round trip.
+    public static func read(_ paths: [String], from session: RouterSession) async throws -> [String: [LiveEntry]] {
+        try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
+            for path in paths {
                 group.addTask { (path, try await read(path, from: session)) }
             }
             return try await group.reduce(into: [String: [LiveEntry]]()) { $0[$1.0] = $1.1 }
         }
-        return Snapshot(version: identity.version, boardName: identity.boardName, menus: menus)
     }
 
     /// The entries of one menu, `.id` taken out of the properties.

@@ -30,9 +30,8 @@ struct ExportCommand: AsyncParsableCommand {
             for menu in wanted where MenuCatalog.spec(for: menu) == nil || !exporter.schema.hasMenu(menu) {
                 throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
             }
-            var live: [String: [LiveEntry]] = [:]
-            for menu in wanted { live[menu] = try await Snapshot.read(menu, from: client) }
-            return exporter.export(live, board: identity.boardName, version: version)
+            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(wanted.count) menu(s) from \(client.target)") }
+            return exporter.export(try await Snapshot.read(wanted, from: client), board: identity.boardName, version: version)
         }
         await client.close()
         if let output {

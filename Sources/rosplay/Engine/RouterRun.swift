@@ -31,6 +31,7 @@ struct RouterRun {
             let desired = try desiredFor(schema, identity.version)
             // A user without read rights on the scheduler simply sees no armed revert.
             async let armed = (try? ArmedRevert.armed(on: client)) ?? []
+            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(desired.menus.count) menu(s) from \(client.target)") }
             let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
