@@ -1,3 +1,4 @@
+import NIOPosix
 import MockRouter
 import RouterOSAPI
 import Testing
@@ -107,6 +108,27 @@ import Testing
             #expect(client.transport == "plain")
             try await loginAndPrint(client)
         }
+    }
+
+    @Test func aHandlerTheRouterClosedOnBeforeItJoinedThePipelineFailsItsHandshake() async throws {
+        // The router closed the connection at accept; the client's pipeline refused the handler.
+        // Whoever waits for the handshake gets an error, not a leaked promise (a crash in debug).
+        var handler: OpenSSLHandler? = try OpenSSLHandler(configuration: .anonymousClient, on: MultiThreadedEventLoopGroup.singleton.next())
+        let result = handler!.handshakeResult
+        handler = nil
+        // Bounded: a leaked promise would never answer.
+        let outcome = try await withThrowingTaskGroup(of: String.self) { group in
+            group.addTask {
+                do { _ = try await result.get(); return "succeeded" } catch { return "\(error)" }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(10))
+                return "no answer"
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? "no answer"
+        }
+        #expect(outcome == "\(TLSError.closedDuringHandshake)")
     }
 
     @Test func tlsClientOnThePlainPortFailsInTheHandshake() async throws {

@@ -41,6 +41,18 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         if context.channel.isActive { startHandshake(context: context) }
     }
 
+    /// Taken out of a pipeline mid-handshake (the channel closed before it saw it go inactive):
+    /// the handshake has failed.
+    public func handlerRemoved(context: ChannelHandlerContext) {
+        if state == .idle || state == .handshaking { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
+    }
+
+    /// A handler that never joined a pipeline (the router closed the connection first) still
+    /// answers whoever waits for its handshake.
+    deinit {
+        if state == .idle || state == .handshaking { handshakePromise.fail(TLSError.closedDuringHandshake) }
+    }
+
     public func channelActive(context: ChannelHandlerContext) {
         startHandshake(context: context)
         context.fireChannelActive()
