@@ -112,24 +112,25 @@ final class CommandRouter: ChannelDuplexHandler {
             }
             return
         }
-        guard var entry = inFlight[tag] else { return }
+        // Only the sink is read out: rows and traps are appended in place (`inFlight[tag]?…`),
+        // since a copy of the entry held meanwhile would make every append copy all rows so far.
+        guard let sink = inFlight[tag]?.sink else { return }
         switch reply.kind {
         case .re:
             let row = Row(reply.attributes)
-            switch entry.sink {
-            case .collect: entry.rows.append(row)
+            switch sink {
+            case .collect: inFlight[tag]?.rows.append(row)
             case .stream(let continuation): continuation.yield(row)
             }
-            inFlight[tag] = entry
         case .trap:
-            entry.traps.append(RouterOSTrap(
+            let command = inFlight[tag]?.command.description ?? ""
+            inFlight[tag]?.traps.append(RouterOSTrap(
                 category: reply["category"].flatMap(Int.init).flatMap(TrapCategory.init(rawValue:)),
                 message: reply["message"] ?? "",
-                command: entry.command.description
+                command: command
             ))
-            inFlight[tag] = entry
         case .done:
-            inFlight[tag] = nil
+            guard let entry = inFlight.removeValue(forKey: tag) else { return }
             entry.timeout?.cancel()
             finish(entry, done: reply)
         case .empty, .fatal, .other:
