@@ -7,6 +7,8 @@ public struct DesiredState: Sendable {
     public var board: String?
     /// Menus in the order the playbooks first name them.
     public var menus: [DesiredMenu]
+    /// `--var` names no value of the playbooks refers to (a typo, or a variable of another playbook).
+    public var unusedOverrides: [String] = []
 }
 
 /// The managed entries of one menu.

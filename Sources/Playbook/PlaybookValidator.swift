@@ -94,7 +94,8 @@ public struct PlaybookValidator {
             diagnostics += identityProblems(menu, skipping: refused)
         }
         guard diagnostics.isEmpty else { throw PlaybookError(diagnostics) }
-        return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus)
+        let unused = overrides.keys.filter { !resolver.used.contains($0) }.sorted()
+        return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus, unusedOverrides: unused)
     }
 
     private func entry(

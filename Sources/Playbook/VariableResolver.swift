@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A name is looked up in `secrets`, then `--var`, then the environment, then the playbooks' `vars`
 /// (defaults), so `export LAN_PREFIX=…` (as in `Playbooks/example.env`) is enough to substitute a value.
-struct VariableResolver {
+/// It remembers the names it was asked for, so a `--var` nothing uses can be pointed out.
+final class VariableResolver {
     private var values: [String: String] = [:]
     private var secretValues: [String: String] = [:]
     private let environment: [String: String]
@@ -14,6 +15,8 @@ struct VariableResolver {
     /// could not be read (already reported): values that use one are not resolved, and no second
     /// problem is reported for them.
     private(set) var unreadSecrets: Set<String> = []
+    /// Every name a value referred to.
+    private(set) var used: Set<String> = []
 
     init(document: PlaybookDocument, overrides: [String: String], environment: [String: String], readSecrets: Bool = true) {
         self.environment = environment
@@ -57,6 +60,7 @@ struct VariableResolver {
                 return nil
             }
             let name = String(rest[start.upperBound..<end])
+            used.insert(name)
             if unreadSecrets.contains(name) { return nil }
             if let text = secretValues[name] {
                 result += text

@@ -107,6 +107,10 @@ struct CommandLineTests {
         #expect(unaddable.stderr.contains("\(vlan):3:7: warning: if the router has no such /interface/vlan entry yet, it cannot be added without vlan-id"),
                 "\(unaddable.all)")
         try? FileManager.default.removeItem(atPath: vlan)
+        let typo = await CLIRunner.run(["validate", relay, "--var", "LAN_PREFX=2001:db8:9", "--var", "WG_IF=wg0"])
+        #expect(typo.status == 0)
+        #expect(typo.stderr.contains("--var LAN_PREFX: no value of the playbooks uses ${LAN_PREFX}"), "\(typo.stderr)")
+        #expect(!typo.stderr.contains("WG_IF"), "\(typo.stderr)")
         let emptyName = await CLIRunner.run(["validate", relay, "--var", "=x"])
         #expect(emptyName.status != 0 && emptyName.stderr.contains("the name is empty"), "\(emptyName.stderr)")
     }

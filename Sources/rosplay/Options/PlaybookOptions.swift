@@ -30,6 +30,7 @@ struct PlaybookOptions: ParsableArguments {
         let desired = try PlaybookValidator(schema: schema, version: version, overrides: overrides, readSecrets: readSecrets)
             .validate(PlaybookLoader.load(playbooks))
         if desired.menus.isEmpty { Terminal.warning("the playbooks name no menu: there is nothing to check or change") }
+        for name in desired.unusedOverrides { Terminal.warning("--var \(name): no value of the playbooks uses ${\(name)}") }
         return desired
     }
 }
