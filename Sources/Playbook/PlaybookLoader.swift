@@ -71,7 +71,9 @@ public enum PlaybookLoader {
         mutating func parse(_ text: String, file: String) {
             let root: Node
             do {
-                guard let node = try Yams.compose(yaml: text) else { return }
+                // Every scalar is read as text (RouterOS values are words, normalised later), so no
+                // tag rules: Yams' default resolver runs a regular expression per scalar.
+                guard let node = try Yams.compose(yaml: text, .basic) else { return }
                 root = node
             } catch let error as YamlError {
                 document.problems.append(Self.diagnostic(for: error, file: file))
