@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one rule for which property values are secrets, wherever rosplay prints, logs or writes values.
 ///
 /// A value is secret when the catalog marks its property `sensitive`, or when the property's
@@ -8,11 +10,16 @@
 /// property the catalog knows to hold only a yes/no or a number (a certificate's `private-key`
 /// flag says whether it has one).
 public enum SecretRule {
-    /// True when values of `property` in `menu` must never be printed.
+    /// True when values of `property` in `menu` must never be printed (decided once per pair: it is
+    /// asked for every value of every entry).
     public static func isSecret(property: String, in menu: String) -> Bool {
-        guard let spec = MenuCatalog.spec(for: menu)?.properties[property] else { return isSecretName(property) }
-        return spec.sensitive || (isSecretName(property) && canHoldText(spec.kind))
+        decisions.decide(menu + " " + property) {
+            guard let spec = MenuCatalog.spec(for: menu)?.properties[property] else { return isSecretName(property) }
+            return spec.sensitive || (isSecretName(property) && canHoldText(spec.kind))
+        }
     }
+
+    private static let decisions = Decisions()
 
     /// False for kinds whose values are yes/no, numbers or intervals: nothing secret fits in them.
     private static func canHoldText(_ kind: ValueKind) -> Bool {
@@ -47,4 +54,19 @@ public enum SecretRule {
 
     /// `/login`'s challenge response, derived from the password (pre-6.43 login).
     static let loginResponse = "response"
+}
+
+/// Answers remembered by key, safe to share between threads.
+private final class Decisions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: Bool] = [:]
+
+    func decide(_ key: String, _ compute: () -> Bool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let answer = answers[key] { return answer }
+        let answer = compute()
+        answers[key] = answer
+        return answer
+    }
 }

@@ -26,18 +26,12 @@ public struct RouterSchema: Sendable {
     /// The versions with an embedded schema, oldest first.
     public static let embeddedVersions: [RouterOSVersion] = EmbeddedSchemas.versions.compactMap(RouterOSVersion.init)
 
-    private static let cache: [String: RouterSchema] = {
-        var schemas: [String: RouterSchema] = [:]
-        for version in EmbeddedSchemas.versions {
-            // The embedded documents are generated and checked by tests; a failure here is a build defect.
-            schemas[version] = try! RouterSchema(json: EmbeddedSchemas.json(for: version)!)
-        }
-        return schemas
-    }()
+    /// Schemas decoded so far: each version's document is decoded the first time it is asked for.
+    private static let cache = SchemaCache()
 
     /// The embedded schema for exactly `version`, or nil.
     public static func embedded(_ version: RouterOSVersion) -> RouterSchema? {
-        cache[version.description]
+        cache.schema(version.description)
     }
 
     /// The embedded schema closest to `version`: the newest one not newer than it, or the oldest
@@ -45,7 +39,7 @@ public struct RouterSchema: Sendable {
     public static func closest(to version: RouterOSVersion) -> RouterSchema {
         let candidates = embeddedVersions.filter { $0 <= version }
         let chosen = candidates.last ?? embeddedVersions.first!
-        return cache[chosen.description]!
+        return cache.schema(chosen.description)!
     }
 
     /// True when the menu exists in this version.
@@ -61,5 +55,22 @@ public struct RouterSchema: Sendable {
     /// The arguments `command` accepts in `menu`, or nil when the menu or command does not exist.
     public func arguments(of command: String, in menu: String) -> [String: String]? {
         menus[menu]?[command]
+    }
+}
+
+/// Embedded schemas, decoded lazily and once per version, safe to share between threads.
+private final class SchemaCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: [String: RouterSchema] = [:]
+
+    func schema(_ version: String) -> RouterSchema? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let schema = decoded[version] { return schema }
+        guard let json = EmbeddedSchemas.json(for: version) else { return nil }
+        // The embedded documents are generated and checked by tests; a failure here is a build defect.
+        let schema = try! RouterSchema(json: json)
+        decoded[version] = schema
+        return schema
     }
 }
