@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "MockRouterTests",
             dependencies: [
-                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport",
+                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport", "COpenSSL",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
