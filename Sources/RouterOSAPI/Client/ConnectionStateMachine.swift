@@ -116,8 +116,8 @@ struct ConnectionStateMachine<Promise, Continuation> {
     }
 
     /// Takes the entry `reply`'s tag holds out of ``inFlight`` and hands it to `handle`, which
-    /// puts back what should stay: out of the dictionary, its rows grow without being copied. A reply without a tag,
-    /// with an empty one, or with one no command holds fails the connection.
+    /// puts back what should stay: out of the dictionary, its rows grow without being copied.
+    /// A reply without a tag, with an empty one, or with one no command holds fails the connection.
     private mutating func route(
         _ reply: Reply,
         _ handle: (inout Self, String, inout InFlightCommand<Promise, Continuation>) -> Action

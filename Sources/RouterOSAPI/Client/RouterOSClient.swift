@@ -87,6 +87,9 @@ public final class RouterOSClient: Sendable {
             do {
                 var transport = channel.eventLoop.makeSucceededFuture("plain")
                 if case .tls(let tls) = configuration.security {
+                    // A router that closes at once (too many sessions) may have done so already; a
+                    // handler that never sees its channel active would never complete its handshake.
+                    guard channel.isActive else { throw TLSError.closedDuringHandshake }
                     let handler = try OpenSSLHandler(configuration: tls, peerName: configuration.host, on: channel.eventLoop)
                     try sync.addHandler(handler)
                     let timedOut = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)

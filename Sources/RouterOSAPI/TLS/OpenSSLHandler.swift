@@ -53,6 +53,13 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         if state == .active { readPlaintext(context: context) }
     }
 
+    public func handlerRemoved(context: ChannelHandlerContext) {
+        // Added to a channel that had closed already, it saw neither channelActive nor channelInactive.
+        if state == .idle || state == .handshaking {
+            fail(TLSError.closedDuringHandshake, context: context, fireError: false)
+        }
+    }
+
     public func channelInactive(context: ChannelHandlerContext) {
         if state == .handshaking || state == .idle {
             fail(TLSError.closedDuringHandshake, context: context, fireError: false)
@@ -85,7 +92,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
             context.flush()
         }
         if state != .closed, mode == .all {
-            if state != .active { fail(ChannelError.ioOnClosedChannel, context: context, fireError: false) }
+            if state != .active { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
             state = .closed
         }
         context.close(mode: mode, promise: promise)
