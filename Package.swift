@@ -87,7 +87,11 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(
             name: "RouterOSAPITests",
-            dependencies: ["RouterOSAPI", "FuzzSupport"]
+            dependencies: [
+                "RouterOSAPI", "FuzzSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "RouterModelTests",
@@ -112,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "MockRouterTests",
             dependencies: [
-                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport",
+                "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport", "COpenSSL",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -152,3 +152,16 @@ import Testing
         }
     }
 }
+
+/// A router that closes every connection at once, before or during the handshake.
+@Suite struct ClientTLSRefusedSessionTests {
+    @Test func aRouterThatClosesAtOnceFailsTheHandshakeEveryTime() async throws {
+        try await withRouter(faults: FaultInjection(maxSessions: 0)) { router in
+            for _ in 0..<40 {
+                await #expect(throws: TLSError.closedDuringHandshake) {
+                    try await router.connect(.pinned(TestCertificates.shared.fingerprint), host: "127.0.0.1")
+                }
+            }
+        }
+    }
+}

@@ -120,6 +120,21 @@ import Testing
         }
     }
 
+    @Test func anEntryAddedBeforeItsStartFiresEvenIfTheTickComesLate() {
+        // A busy machine can delay the scheduler's tick past a start a few seconds away: the
+        // entry counts from when it was added, not from the first tick that saw it.
+        let added = Date(timeIntervalSince1970: (Date().timeIntervalSince1970).rounded(.down))
+        let start = ScriptingSupport.routerOSDateAndTime(added.addingTimeInterval(2))
+        let entry = Entry(number: 1, properties: ["name": "late", "start-date": start.date, "start-time": start.time, "interval": "0s", "on-event": ""])
+        var timeline = SchedulerTimeline(bootedAt: added)
+        timeline.notice([entry], at: added)
+        #expect(timeline.due([entry], at: added.addingTimeInterval(6)).map(\.number) == [1])
+        #expect(timeline.due([entry], at: added.addingTimeInterval(7)).isEmpty)
+        // Without the notice, first seen after its start, it never fires (a one-shot in the past).
+        var unnoticed = SchedulerTimeline(bootedAt: added)
+        #expect(unnoticed.due([entry], at: added.addingTimeInterval(6)).isEmpty)
+    }
+
     @Test func itFiresWithNoSessionConnected() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()

@@ -21,7 +21,10 @@ public struct ConnectionConfiguration: Hashable, Sendable {
     /// (overridable per command); nil waits as long as the connection lives. Streams
     /// (``RouterOSClient/stream(_:)``) are exempt: they end when cancelled.
     public var commandTimeout: Duration?
+    /// How large one sentence may be on the wire.
     public var limits: WireLimits
+    /// How much of one command's reply the client holds; past it the command fails and the connection stays.
+    public var replyLimits: ReplyLimits
 
     public init(
         host: String,
@@ -31,7 +34,8 @@ public struct ConnectionConfiguration: Hashable, Sendable {
         handshakeTimeout: Duration = .seconds(10),
         loginTimeout: Duration = .seconds(10),
         commandTimeout: Duration? = .seconds(60),
-        limits: WireLimits = .default
+        limits: WireLimits = .default,
+        replyLimits: ReplyLimits = .default
     ) {
         self.host = host
         self.security = security
@@ -41,6 +45,7 @@ public struct ConnectionConfiguration: Hashable, Sendable {
         self.loginTimeout = loginTimeout
         self.commandTimeout = commandTimeout
         self.limits = limits
+        self.replyLimits = replyLimits
     }
 
     /// 8729 for API-SSL, 8728 for the plain API.

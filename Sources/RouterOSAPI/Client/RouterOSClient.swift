@@ -25,14 +25,16 @@ public final class RouterOSClient: Sendable {
     private let nextTag = NIOLockedValueBox(0)
     private let logger: Logger
     private let loginTimeout: Duration
+    private let replyLimits: ReplyLimits
     /// The host and port connected to.
     public let target: String
     /// The negotiated TLS protocol and cipher (`TLSv1.3 TLS_AES_256_GCM_SHA384`), or `plain`.
     public let transport: String
 
-    private init(channel: Channel, target: String, transport: String, loginTimeout: Duration, logger: Logger) {
+    private init(channel: Channel, target: String, transport: String, configuration: ConnectionConfiguration, logger: Logger) {
         self.channel = channel
-        self.loginTimeout = loginTimeout
+        self.loginTimeout = configuration.loginTimeout
+        self.replyLimits = configuration.replyLimits
         self.target = target
         self.transport = transport
         self.logger = logger
@@ -72,7 +74,7 @@ public final class RouterOSClient: Sendable {
             let deadline = NIODeadline.now() + TimeAmount(configuration.handshakeTimeout)
             let transport = try await configurePipeline(channel, configuration, deadline: deadline).get()
             logger.debug("connected", metadata: ["target": "\(target)", "transport": "\(transport)"])
-            return RouterOSClient(channel: channel, target: target, transport: transport, loginTimeout: configuration.loginTimeout, logger: logger)
+            return RouterOSClient(channel: channel, target: target, transport: transport, configuration: configuration, logger: logger)
         } catch {
             channel.close(promise: nil)
             throw error
@@ -85,6 +87,9 @@ public final class RouterOSClient: Sendable {
             do {
                 var transport = channel.eventLoop.makeSucceededFuture("plain")
                 if case .tls(let tls) = configuration.security {
+                    // A router that closes at once (too many sessions) may have done so already; a
+                    // handler that never sees its channel active would never complete its handshake.
+                    guard channel.isActive else { throw TLSError.closedDuringHandshake }
                     let handler = try OpenSSLHandler(configuration: tls, peerName: configuration.host, on: channel.eventLoop)
                     try sync.addHandler(handler)
                     let timedOut = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
@@ -101,7 +106,11 @@ public final class RouterOSClient: Sendable {
                 }
                 try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.limits)))
                 try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
-                try sync.addHandler(CommandRouter(target: "\(configuration.host):\(configuration.port)", commandTimeout: configuration.commandTimeout))
+                try sync.addHandler(CommandRouter(
+                    target: "\(configuration.host):\(configuration.port)",
+                    commandTimeout: configuration.commandTimeout,
+                    limits: configuration.replyLimits
+                ))
                 return transport
             } catch {
                 return channel.eventLoop.makeFailedFuture(error)
@@ -139,26 +148,49 @@ public final class RouterOSClient: Sendable {
     }
 
     /// Sends `command` and waits for its `!done`. The client tags it: any `.tag` on it is replaced.
+    ///
+    /// Cancelling the awaiting task sends `/cancel` for the command and throws `CancellationError`
+    /// at once (unless `!done` came first); the router may or may not have carried the command out.
     /// - Parameter timeout: how long to wait for `!done`; nil: ``ConnectionConfiguration/commandTimeout``.
     /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`;
-    ///   ``RouterOSError/timedOut(_:target:after:)`` when the timeout passed first.
+    ///   ``RouterOSError/timedOut(_:target:after:)`` when the timeout passed first;
+    ///   ``RouterOSError/replyTooLarge(command:limit:)`` past ``ConnectionConfiguration/replyLimits``.
     public func execute(_ command: Command, timeout: Duration?) async throws -> Response {
         let promise = channel.eventLoop.makePromise(of: Response.self)
-        send(PendingCommand(command: tagged(command), sink: .collect(promise), timeout: timeout))
-        return try await promise.futureResult.get()
+        let command = tagged(command)
+        let tag = command.tag!
+        let cancellation = SendCancellation()
+        return try await withTaskCancellationHandler {
+            let sent = cancellation.send {
+                send(PendingCommand(command: command, caller: .collect(promise), timeout: timeout))
+            }
+            guard sent else {
+                promise.fail(CancellationError())
+                throw CancellationError()
+            }
+            return try await promise.futureResult.get()
+        } onCancel: {
+            cancellation.cancel { [channel] in
+                channel.writeAndFlush(ClientRequest.cancel(tag: tag), promise: nil)
+            }
+        }
     }
 
     /// Sends a command that keeps replying and returns its rows as they come. The client tags it:
     /// any `.tag` on it is replaced; ``ReplyStream/tag`` is the one sent.
+    ///
+    /// When the consuming task is cancelled, or the stream is dropped unfinished, the client sends
+    /// `/cancel` for it and the iteration ends without error. A consumer that falls
+    /// ``ReplyLimits/maximumRows`` rows behind gets ``RouterOSError/replyTooLarge(command:limit:)``.
     public func stream(_ command: Command) -> ReplyStream {
         let command = tagged(command)
         let tag = command.tag!
-        let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream()
-        continuation.onTermination = { [weak self] termination in
-            guard case .cancelled = termination, let self else { return }
-            Task { try? await self.cancel(tag: tag) }
+        let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream(bufferingPolicy: .bufferingOldest(replyLimits.maximumRows))
+        continuation.onTermination = { [channel] termination in
+            guard case .cancelled = termination else { return }
+            channel.writeAndFlush(ClientRequest.cancel(tag: tag), promise: nil)
         }
-        send(PendingCommand(command: command, sink: .stream(continuation), timeout: nil))
+        send(PendingCommand(command: command, caller: .stream(continuation), timeout: nil))
         return ReplyStream(tag: tag, rows: rows, client: self)
     }
 
@@ -188,8 +220,8 @@ public final class RouterOSClient: Sendable {
         logger.trace("send", metadata: ["command": "\(pending.command)"])
         // A command that cannot be sent fails here, once: the CommandRouter fails the write (closed
         // connection, tag in flight), and a write to a closed channel never reaches it.
-        channel.writeAndFlush(pending).whenFailure { error in
-            pending.sink.fail(error as? RouterOSError ?? RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
+        channel.writeAndFlush(ClientRequest.send(pending)).whenFailure { error in
+            pending.caller.fail(error as? RouterOSError ?? RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
         }
     }
 }

@@ -36,6 +36,9 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
     case tagInUse(command: String, tag: String)
     /// Connecting failed before TLS started.
     case connectFailed(String)
+    /// The reply went past a ``ReplyLimits`` bound: the command was cancelled and what it had
+    /// returned dropped; the connection stays usable.
+    case replyTooLarge(command: String, limit: ReplyLimit)
 
     public var description: String {
         switch self {
@@ -47,6 +50,7 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         case .timedOut(let stage, let target, let after): return "\(target) \(stage.waitedFor) within \(TimeoutStage.describe(after))"
         case .tagInUse(let command, let tag): return "cannot send \(command): tag \(tag) is already in flight"
         case .connectFailed(let reason): return "cannot connect: \(reason)"
+        case .replyTooLarge(let command, let limit): return "\(command) returned \(limit); it was cancelled"
         }
     }
 
@@ -56,7 +60,7 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .connectionLost, .fatal: return true
         case .timedOut(let stage, _, _): return stage.isCommand
-        case .trap, .loginFailed, .connectFailed, .tagInUse: return false
+        case .trap, .loginFailed, .connectFailed, .tagInUse, .replyTooLarge: return false
         }
     }
 

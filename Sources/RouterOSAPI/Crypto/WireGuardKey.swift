@@ -3,16 +3,26 @@ import Foundation
 
 /// WireGuard's Curve25519 keys in the base64 text RouterOS prints, made with OpenSSL.
 public enum WireGuardKey {
+    /// OpenSSL could not make a key.
+    public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// What failed, such as `X25519 key generation`.
+        public let step: String
+        /// OpenSSL's error queue at the time.
+        public let openSSLErrors: String
+
+        public var description: String { "cannot make a WireGuard key: \(step) failed: \(openSSLErrors)" }
+    }
+
     /// A fresh private key, base64.
-    public static func generatePrivateKey() throws -> String {
+    public static func generatePrivateKey() throws(GenerationError) -> String {
         guard let key = rosplay_EVP_PKEY_generate_x25519() else {
-            throw TLSError.openSSL("X25519 key generation failed: \(OpenSSLErrorQueue.drain())")
+            throw GenerationError(step: "X25519 key generation", openSSLErrors: OpenSSLErrorQueue.drain())
         }
         defer { EVP_PKEY_free(key) }
         var bytes = [UInt8](repeating: 0, count: 32)
         var length = 32
         guard EVP_PKEY_get_raw_private_key(key, &bytes, &length) == 1, length == 32 else {
-            throw TLSError.openSSL("cannot read the X25519 private key: \(OpenSSLErrorQueue.drain())")
+            throw GenerationError(step: "reading the X25519 private key", openSSLErrors: OpenSSLErrorQueue.drain())
         }
         return Data(bytes).base64EncodedString()
     }

@@ -41,8 +41,8 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         if context.channel.isActive { startHandshake(context: context) }
     }
 
-    /// Taken out of a pipeline mid-handshake (the channel closed before it saw it go inactive):
-    /// the handshake has failed.
+    /// Taken out of a pipeline mid-handshake (added to a channel that had closed already, it saw
+    /// neither channelActive nor channelInactive): the handshake has failed.
     public func handlerRemoved(context: ChannelHandlerContext) {
         if state == .idle || state == .handshaking { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
     }
@@ -97,7 +97,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
             context.flush()
         }
         if state != .closed, mode == .all {
-            if state != .active { fail(ChannelError.ioOnClosedChannel, context: context, fireError: false) }
+            if state != .active { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
             state = .closed
         }
         context.close(mode: mode, promise: promise)

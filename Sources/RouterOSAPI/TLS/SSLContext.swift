@@ -9,6 +9,10 @@ public final class SSLContext: @unchecked Sendable {
 
     /// Cipher string for anonymous DH. OpenSSL refuses unauthenticated suites above security level 0.
     static let anonymousCiphers = "ADH:@SECLEVEL=0"
+    /// TLS 1.2 suites a client that authenticates the router offers: forward-secret key exchange
+    /// (ECDHE, DHE) with an AEAD cipher (AES-GCM, ChaCha20-Poly1305), never anonymous or PSK. TLS 1.3
+    /// suites, all of that kind, are OpenSSL's defaults and not affected.
+    static let authenticatedTLS12Ciphers = "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!PSK:!SRP"
 
     public init(_ configuration: TLSConfiguration) throws(TLSError) {
         OpenSSLErrorQueue.clear()
@@ -26,14 +30,17 @@ public final class SSLContext: @unchecked Sendable {
             guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
                 throw .configuration("cannot load CA file \(caFile): \(OpenSSLErrorQueue.drain())")
             }
+            try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         case .verify(nil):
             guard SSL_CTX_set_default_verify_paths(context) == 1 else {
                 throw .configuration("cannot load the system's trusted CAs: \(OpenSSLErrorQueue.drain())")
             }
+            try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         case .pinned:
             // The chain is not checked; the handler compares the leaf's fingerprint after the handshake.
+            try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
         case .anonymousClient:
             try Self.restrictToAnonymous(context)
@@ -51,6 +58,12 @@ public final class SSLContext: @unchecked Sendable {
         case .anonymousServer:
             try Self.restrictToAnonymous(context)
             rosplay_SSL_CTX_set_dh_auto(context, 1)
+        }
+    }
+
+    private static func restrictToForwardSecretAEAD(_ context: OpaquePointer) throws(TLSError) {
+        guard SSL_CTX_set_cipher_list(context, authenticatedTLS12Ciphers) == 1 else {
+            throw .configuration("OpenSSL offers no forward-secret AEAD cipher for TLS 1.2: \(OpenSSLErrorQueue.drain())")
         }
     }
 

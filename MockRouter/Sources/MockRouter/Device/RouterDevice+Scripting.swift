@@ -31,6 +31,12 @@ extension RouterDevice {
 
     static let schedulerMenu = "/system/scheduler"
 
+    /// After a write to the scheduler menu: its entries' timings count from now.
+    func noticeSchedulerWrite(_ path: MenuPath) {
+        guard path.menu == Self.schedulerMenu, CommandExecution.writingVerbs.contains(path.verb) else { return }
+        scheduler.notice(readState { $0.tables[Self.schedulerMenu]?.entries ?? [] }, at: Date())
+    }
+
     /// Runs one entry's `on-event` as its owner with full rights, after counting the run: a
     /// script's name runs that script (`/system/script/run`), anything else is script text.
     /// Failures go to standard error, as RouterOS logs them.

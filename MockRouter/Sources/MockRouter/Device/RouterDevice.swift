@@ -114,6 +114,7 @@ public final class RouterDevice: Sendable {
             outcome = .replies([.trap("\(error)", category: .generalFailure), .done()])
         }
         if let reset { scheduleReset(reset) }
+        noticeSchedulerWrite(path)
         if let script, let error = runScript(script, as: user, depth: scriptDepth) {
             return .replies([.trap(error.message), .done()])
         }

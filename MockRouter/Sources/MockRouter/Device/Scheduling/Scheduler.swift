@@ -39,6 +39,11 @@ final class Scheduler: Sendable {
         timeline.withLockedValue { $0.bootedAt }
     }
 
+    /// Entries were added or changed at `now`: see ``SchedulerTimeline/notice(_:at:)``.
+    func notice(_ entries: [Entry], at now: Date) {
+        timeline.withLockedValue { $0.notice(entries, at: now) }
+    }
+
     /// The entries due at `now`, in order; they count as fired.
     func due(_ entries: [Entry], at now: Date) -> [Entry] {
         timeline.withLockedValue { $0.due(entries, at: now) }

@@ -45,6 +45,16 @@ struct SchedulerTimeline: Sendable {
         return due
     }
 
+    /// Records when entries were added or changed, at the moment they were (not at the next
+    /// tick, which a busy machine can delay past a start a few seconds away): an entry's
+    /// occurrences count from then.
+    mutating func notice(_ entries: [Entry], at now: Date) {
+        for entry in entries {
+            guard let timing = ScheduleTiming(entry.properties), records[entry.number]?.timing != timing else { continue }
+            records[entry.number] = Record(timing: timing, doneUntil: firstSight(of: timing, at: now))
+        }
+    }
+
     /// Where the occurrences of an entry first seen at `now` start counting: a `startup` event's
     /// from the boot (it may be seen only after its 3 s), any other's from now.
     private func firstSight(of timing: ScheduleTiming, at now: Date) -> Date {

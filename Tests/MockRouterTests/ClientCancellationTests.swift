@@ -1,0 +1,73 @@
+import MockRouter
+import RouterOSAPI
+import Testing
+
+/// Task cancellation and reply bounds, through the real client against MockRouter.
+@Suite struct ClientCancellationTests {
+    @Test func cancellingTheAwaitingTaskThrowsAtOnceAndKeepsTheConnection() async throws {
+        // Every reply takes 2 s: a CancellationError well before that proves the caller did not wait.
+        try await withRouter(faults: FaultInjection(latency: .seconds(2))) { router in
+            let client = try await router.loggedIn()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let task = Task { try await client.execute(Command("/system/identity/print")) }
+            try await Task.sleep(for: .milliseconds(100))
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(clock.now - start < .milliseconds(1500))
+            // The command's late `!done` and the `/cancel`'s are recognised and dropped.
+            #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
+            #expect(client.isConnected)
+            await client.close()
+        }
+    }
+
+    @Test func aTaskCancelledBeforeTheCallSendsNothing() async throws {
+        try await withRouter { router in
+            let client = try await router.loggedIn()
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await client.execute(Command("/ip/firewall/address-list/add", ["list": "never", "address": "192.0.2.1"]))
+            }
+            await #expect(throws: CancellationError.self) { try await task.value }
+            let rows = try await client.execute(Command("/ip/firewall/address-list/print", queries: [.equals("list", "never")])).rows
+            #expect(rows.isEmpty)
+        }
+    }
+
+    @Test func cancellingTheConsumingTaskEndsTheStreamWithoutError() async throws {
+        try await withRouter { router in
+            let watcher = try await router.loggedIn()
+            let writer = try await router.loggedIn()
+            let stream = watcher.stream(Command("/ip/firewall/address-list/listen"))
+            _ = try await watcher.execute(Command("/system/identity/print"))
+            let consumer = Task {
+                var seen: [String] = []
+                for try await row in stream { seen.append(row["address"] ?? "") }
+                return seen
+            }
+            _ = try await writer.execute(Command("/ip/firewall/address-list/add", ["list": "seen", "address": "192.0.2.9"]))
+            try await Task.sleep(for: .milliseconds(200))
+            consumer.cancel()
+            #expect(try await consumer.value == ["192.0.2.9"])
+            // The router's `interrupted` and `!done` for the stream, and the `/cancel`'s `!done`, are dropped.
+            #expect(try await watcher.execute(Command("/system/identity/print")).rows.count == 1)
+            #expect(watcher.isConnected)
+        }
+    }
+
+    @Test func aReplyPastTheRowLimitFailsTheCommandAndKeepsTheConnection() async throws {
+        try await withRouter { router in
+            let client = try await RouterOSClient.connect(ConnectionConfiguration(
+                host: "127.0.0.1", port: router.server.apiPort!, security: .plain,
+                replyLimits: ReplyLimits(maximumRows: 3, maximumBytes: 1 << 20)))
+            try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            await #expect(throws: RouterOSError.replyTooLarge(command: "/interface/print", limit: .rows(3))) {
+                try await client.execute(Command("/interface/print"))
+            }
+            #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
+            #expect(client.isConnected)
+            await client.close()
+        }
+    }
+}

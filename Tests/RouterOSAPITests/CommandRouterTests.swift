@@ -1,0 +1,168 @@
+import NIOCore
+import NIOEmbedded
+import Testing
+@testable import RouterOSAPI
+
+/// The channel handler performs what the state machine decides: writes, completions, timers, closing.
+struct CommandRouterTests {
+    static func channel(commandTimeout: Duration? = nil, limits: ReplyLimits = .default) throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(CommandRouter(target: "192.0.2.1:8728", commandTimeout: commandTimeout, limits: limits))
+        try channel.connect(to: SocketAddress(ipAddress: "192.0.2.1", port: 8728)).wait()
+        return channel
+    }
+
+    /// Sends `path` tagged `tag` for a collecting caller and returns its promise.
+    static func execute(_ path: String, tag: String, on channel: EmbeddedChannel, timeout: Duration? = nil) -> EventLoopPromise<Response> {
+        let promise = channel.eventLoop.makePromise(of: Response.self)
+        channel.writeAndFlush(ClientRequest.send(PendingCommand(command: Command(path, tag: tag), caller: .collect(promise), timeout: timeout)), promise: nil)
+        return promise
+    }
+
+    static func error(of promise: EventLoopPromise<Response>) -> Error? {
+        do {
+            _ = try promise.futureResult.wait()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aCommandIsWrittenAndItsDoneCompletesIt() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        #expect(try channel.readOutbound(as: Sentence.self) == Command("/system/identity/print", tag: "1").sentence)
+        try channel.writeInbound(Reply(.re, attributes: [Attribute("name", "MikroTik")], tag: "1").sentence)
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(try promise.futureResult.wait().rows == [Row([Attribute("name", "MikroTik")])])
+        #expect(channel.isActive)
+        _ = try channel.finish()
+    }
+
+    @Test func theTimerFailsTheCommandAndALateDoneKeepsTheConnection() throws {
+        let channel = try Self.channel(commandTimeout: .seconds(60))
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel, timeout: .milliseconds(200))
+        var completed = false
+        promise.futureResult.assumeIsolated().whenComplete { _ in completed = true }
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(199))
+        #expect(!completed)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        #expect(Self.error(of: promise) as? RouterOSError
+            == .timedOut(.command("/system/identity/print"), target: "192.0.2.1:8728", after: .milliseconds(200)))
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(channel.isActive)
+        _ = try channel.finish()
+    }
+
+    @Test func theConnectionsTimeoutAppliesWhenTheCommandHasNone() throws {
+        let channel = try Self.channel(commandTimeout: .seconds(1))
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(Self.error(of: promise) as? RouterOSError
+            == .timedOut(.command("/system/identity/print"), target: "192.0.2.1:8728", after: .seconds(1)))
+        _ = try channel.finish()
+    }
+
+    @Test func aDoneStopsTheTimer() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel, timeout: .seconds(1))
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(2))
+        #expect(try promise.futureResult.wait().rows.isEmpty)
+        // Had the timer fired, the tag would be held (abandoned) and the `!done` below a protocol error.
+        let next = Self.execute("/system/identity/print", tag: "1", on: channel)
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(try next.futureResult.wait().rows.isEmpty)
+        _ = try channel.finish()
+    }
+
+    @Test func cancellingACommandFailsItAndWritesCancel() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/tool/fetch", tag: "1", on: channel)
+        _ = try channel.readOutbound(as: Sentence.self)
+        channel.writeAndFlush(ClientRequest.cancel(tag: "1"), promise: nil)
+        #expect(Self.error(of: promise) is CancellationError)
+        #expect(try channel.readOutbound(as: Sentence.self) == Command("/cancel", ["tag": "1"], tag: "cancel-1").sentence)
+        try channel.writeInbound(Reply.trap("interrupted", category: .interrupted, tag: "1").sentence)
+        try channel.writeInbound(Reply.done(tag: "cancel-1").sentence)
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(channel.isActive)
+        _ = try channel.finish()
+    }
+
+    @Test func aReplyForATagNobodyHoldsFailsTheCommandsAndCloses() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        try channel.writeInbound(Reply.done(tag: "2").sentence)
+        #expect(Self.error(of: promise) as? RouterOSError == .connectionLost(
+            command: "/system/identity/print",
+            reason: "protocol error: malformed sentence: !done for tag 2, which no command in flight holds"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func anUnreadableReplyFailsTheCommandsAndCloses() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        try channel.writeInbound(Sentence(["done", ".tag=1"]))
+        guard case RouterOSError.connectionLost(_, let reason)? = Self.error(of: promise) as? RouterOSError else {
+            Issue.record("expected the connection to be lost")
+            return
+        }
+        #expect(reason.hasPrefix("protocol error: malformed sentence: reply does not start with a '!' word"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func fatalFailsTheCommandsAndCloses() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        try channel.writeInbound(Reply.fatal("not logged in").sentence)
+        #expect(Self.error(of: promise) as? RouterOSError == .fatal("not logged in"))
+        #expect(!channel.isActive)
+    }
+
+    @Test func closingFailsTheCommandsInFlightAndLaterOnes() throws {
+        let channel = try Self.channel()
+        let promise = Self.execute("/system/identity/print", tag: "1", on: channel)
+        try channel.close().wait()
+        #expect(Self.error(of: promise) as? RouterOSError
+            == .connectionLost(command: "/system/identity/print", reason: "connection closed by the client"))
+        let late = channel.eventLoop.makePromise(of: Void.self)
+        let response = channel.eventLoop.makePromise(of: Response.self)
+        channel.writeAndFlush(ClientRequest.send(PendingCommand(command: Command("/x", tag: "2"), caller: .collect(response), timeout: nil)), promise: late)
+        #expect(throws: (any Error).self) { try late.futureResult.wait() }
+        response.fail(CancellationError())
+    }
+
+    @Test func aDuplicateTagFailsOnlyTheWrite() throws {
+        let channel = try Self.channel()
+        let first = Self.execute("/system/identity/print", tag: "1", on: channel)
+        let write = channel.eventLoop.makePromise(of: Void.self)
+        let second = channel.eventLoop.makePromise(of: Response.self)
+        channel.writeAndFlush(ClientRequest.send(PendingCommand(command: Command("/x", tag: "1"), caller: .collect(second), timeout: nil)), promise: write)
+        #expect(throws: RouterOSError.tagInUse(command: "/x", tag: "1")) { try write.futureResult.wait() }
+        second.fail(CancellationError())
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(try first.futureResult.wait().rows.isEmpty)
+        _ = try channel.finish()
+    }
+
+    @Test func aStreamWhoseConsumerFallsBehindFailsAndIsCancelled() async throws {
+        let channel = try Self.channel(limits: ReplyLimits(maximumRows: 2, maximumBytes: 1 << 20))
+        let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream(bufferingPolicy: .bufferingOldest(2))
+        channel.writeAndFlush(ClientRequest.send(PendingCommand(command: Command("/log/listen", tag: "1"), caller: .stream(continuation), timeout: nil)), promise: nil)
+        _ = try channel.readOutbound(as: Sentence.self)
+        for index in 0..<3 {
+            try channel.writeInbound(Reply(.re, attributes: [Attribute("n", "\(index)")], tag: "1").sentence)
+        }
+        #expect(try channel.readOutbound(as: Sentence.self) == Command("/cancel", ["tag": "1"], tag: "cancel-1").sentence)
+        var received: [String] = []
+        await #expect(throws: RouterOSError.replyTooLarge(command: "/log/listen", limit: .rows(2))) {
+            for try await row in rows { received.append(row["n"] ?? "") }
+        }
+        #expect(received == ["0", "1"])
+        try channel.writeInbound(Reply(.re, attributes: [Attribute("n", "3")], tag: "1").sentence)
+        try channel.writeInbound(Reply.done(tag: "1").sentence)
+        #expect(channel.isActive)
+        _ = try channel.finish()
+    }
+}
