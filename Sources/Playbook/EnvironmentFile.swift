@@ -5,7 +5,7 @@ import Foundation
 /// No expansion is done.
 public enum EnvironmentFile {
     public static func read(_ path: String) throws -> [String: String] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try TextFile.read(path)
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             for word in words(line) where word != "export" {
@@ -47,7 +47,7 @@ public enum EnvironmentFile {
 /// A secret kept in a file: its first line, as `--password-file` and playbook `{file: PATH}` secrets read it.
 public enum SecretFile {
     public static func firstLine(_ path: String) throws -> String {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try TextFile.read(path)
         // "\r\n" is one Character in Swift, so lines are split on any newline, CRLF included.
         return String(text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? "")
     }

@@ -33,39 +33,11 @@ public enum PlaybookLoader {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             // Each file is loaded once: a part included from two places (or a cycle) is read the first time only.
             guard seen.insert(absolute).inserted else { return }
-            switch Self.read(absolute) {
-            case .success(let text):
-                parse(text, file: path)
-            case .failure(let reason):
-                document.problems.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)': \(reason.text)"))
+            do {
+                parse(try TextFile.read(absolute), file: path)
+            } catch {
+                document.problems.append(Diagnostic(includer ?? SourceLocation(file: path, line: 1, column: 1), "cannot read playbook '\(path)': \(error.reason)"))
             }
-        }
-
-        /// Why a playbook file could not be read, in words.
-        enum ReadFailure: Error {
-            case missing, directory, unreadable(String), binary, notUTF8
-
-            var text: String {
-                switch self {
-                case .missing: return "no such file"
-                case .directory: return "it is a directory"
-                case .unreadable(let reason): return reason
-                case .binary: return "it is a binary file (it holds NUL bytes), not YAML"
-                case .notUTF8: return "it is not UTF-8 text (save it as UTF-8)"
-                }
-            }
-        }
-
-        static func read(_ path: String) -> Result<String, ReadFailure> {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing) }
-            if isDirectory.boolValue { return .failure(.directory) }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(.unreadable(FileManager.default.isReadableFile(atPath: path) ? "it cannot be read" : "permission denied"))
-            }
-            if data.contains(0) { return .failure(.binary) }
-            guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
-            return .success(text)
         }
 
         mutating func parse(_ text: String, file: String) {

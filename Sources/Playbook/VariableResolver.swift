@@ -37,10 +37,10 @@ final class VariableResolver {
                     unreadSecrets.insert(name)
                 }
             case .file(let path, let location):
-                if let text = try? SecretFile.firstLine(path) {
-                    secretValues[name] = text
-                } else {
-                    secretProblems.append(Diagnostic(location, "secret \(name): cannot read \(path)"))
+                do {
+                    secretValues[name] = try SecretFile.firstLine(path)
+                } catch {
+                    secretProblems.append(Diagnostic(location, "secret \(name): \(error)"))
                     unreadSecrets.insert(name)
                 }
             }

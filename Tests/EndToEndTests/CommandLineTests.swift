@@ -114,4 +114,14 @@ struct CommandLineTests {
         let emptyName = await CLIRunner.run(["validate", relay, "--var", "=x"])
         #expect(emptyName.status != 0 && emptyName.stderr.contains("the name is empty"), "\(emptyName.stderr)")
     }
+
+    @Test func filesThatCannotBeReadSayWhyNotHowFoundationSpellsIt() async {
+        for (option, expected) in [("--password-file", "rosplay: error: --password-file: cannot read /nonexistent/pw: no such file"),
+                                   ("--ca", "rosplay: error: --ca: cannot read /nonexistent/pw: no such file")] {
+            let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", option, "/nonexistent/pw"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+            #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        }
+    }
 }

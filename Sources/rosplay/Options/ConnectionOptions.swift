@@ -48,6 +48,10 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("--fingerprint: '\(fingerprint)' is not SHA256: followed by 64 hex digits")
         }
         _ = try endpoint()
+        for (option, path) in [("--ca", ca), ("--password-file", passwordFile)] {
+            guard let path else { continue }
+            do { _ = try TextFile.read(path) } catch { throw ValidationError("\(option): \(error)") }
+        }
         _ = try Self.duration(timeout, option: "--timeout")
         _ = try Self.duration(reconnectWithin, option: "--reconnect-within")
     }
