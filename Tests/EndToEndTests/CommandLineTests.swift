@@ -124,4 +124,67 @@ struct CommandLineTests {
             #expect(!result.stderr.contains("NSCocoaErrorDomain"))
         }
     }
+
+    /// `rosplay ARGUMENTS` on a pseudo-terminal (util-linux `script`); `input` is typed once
+    /// `prompt` has appeared (typed earlier, the terminal would echo it and `getpass` discard it).
+    static func onTerminal(_ arguments: [String], input: String = "", after prompt: String = "",
+                           environment: [String: String] = [:]) async -> CLIRunner.Result {
+        let command = ([CLIRunner.executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        return await withCheckedContinuation { continuation in
+            Thread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+                process.arguments = ["-qec", command, "/dev/null"]
+                process.environment = environment
+                let stdin = Pipe(), stdout = Pipe()
+                process.standardInput = stdin
+                process.standardOutput = stdout
+                process.standardError = stdout
+                do { try process.run() } catch {
+                    continuation.resume(returning: CLIRunner.Result(status: -1, stdout: "", stderr: "\(error)"))
+                    return
+                }
+                // A prompt that never comes would leave it waiting for input: bounded.
+                DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
+                var output = Data()
+                var typed = false
+                while true {
+                    let chunk = stdout.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    output += chunk
+                    if !typed, String(decoding: output, as: UTF8.self).contains(prompt) {
+                        typed = true
+                        stdin.fileHandleForWriting.write(Data(input.utf8))
+                        try? stdin.fileHandleForWriting.close()
+                    }
+                }
+                process.waitUntilExit()
+                continuation.resume(returning: CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: ""))
+            }.start()
+        }
+    }
+
+    @Test func onATerminalPlansAreColouredUnlessNoColourAndThePasswordIsAskedFor() async throws {
+        let runner = try await CLIRunner.start()
+        let base = ["plan", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                    "--no-certificate", "--detailed-exitcode"]
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let environment = ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": CLIRunner.password, "TERM": "xterm", "PATH": path, "LANG": "C.UTF-8"]
+        let coloured = await Self.onTerminal(base, environment: environment)
+        #expect(coloured.status == 2, "\(coloured.stdout)")
+        #expect(coloured.stdout.contains("\u{1B}[32m+\u{1B}[0m add name=wg-vps"), "\(coloured.stdout)")
+        let plain = await Self.onTerminal(base, environment: environment.merging(["NO_COLOR": "1"]) { $1 })
+        #expect(plain.status == 2)
+        #expect(!plain.stdout.contains("\u{1B}[3"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("  + add name=wg-vps"))
+        // No password given anywhere: asked for on the terminal, not echoed, then used.
+        var asked = environment
+        asked["ROSPLAY_PASSWORD"] = nil
+        let prompt = "Password for \(CLIRunner.user.name) at 127.0.0.1:\(runner.server.apiSSLPort!): "
+        let prompted = await Self.onTerminal(base, input: CLIRunner.password + "\n", after: prompt, environment: asked)
+        #expect(prompted.stdout.contains(prompt), "\(prompted.stdout)")
+        #expect(!prompted.stdout.contains(CLIRunner.password), "the password was echoed")
+        #expect(prompted.status == 2, "\(prompted.stdout)")
+        try await runner.stop()
+    }
 }

@@ -5,7 +5,14 @@ import Reconciler
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Show what apply would change on the router."
+        abstract: "Show what apply would change on the router.",
+        discussion: """
+        Nothing is changed. The plan is grouped by menu in the order the playbooks name them, each operation \
+        with the file:line that asked for it; + add, ~ change, - remove, <> move (colour on a terminal unless \
+        NO_COLOR is set or TERM=dumb). Exit status: 0 planned (changes or not), 1 error; with \
+        --detailed-exitcode, 0 no changes, 2 changes, 1 error (as terraform plan).
+        Example: rosplay plan home.yaml --router 192.0.2.1 --fingerprint SHA256:… --password-file ~/.rosplay-pw
+        """
     )
 
     @OptionGroup var playbook: PlaybookOptions
@@ -13,6 +20,9 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the plan as JSON (schema rosplay.plan/1).")
     var json = false
+
+    @Flag(name: .customLong("detailed-exitcode"), help: "Exit 2 when the plan has changes, 0 when it has none.")
+    var detailedExitCode = false
 
     func run() async throws {
         let run = try await guarded(json: json ? "rosplay.plan/1" : nil, router: try? connection.endpointText()) {
@@ -25,5 +35,6 @@ struct PlanCommand: AsyncParsableCommand {
             print("rosplay plan for \(run.target.router) (RouterOS \(run.target.version)\(run.target.board.map { ", \($0)" } ?? ""))\n")
             print(Terminal.renderer.render(run.plan))
         }
+        if detailedExitCode, !run.plan.isEmpty { throw ExitCode(2) }
     }
 }
