@@ -1,7 +1,7 @@
 import Foundation
 import MockRouter
 import RouterModel
-import RouterOSAPI
+@_spi(Fixtures) import RouterOSAPI
 import Testing
 @testable import Reconciler
 

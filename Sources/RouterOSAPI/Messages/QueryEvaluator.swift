@@ -3,7 +3,7 @@
 /// The words drive a stack of booleans that starts as an infinite stack of `true`.
 /// Each test pushes its result; `?#` runs stack operations; the item is selected when
 /// no `false` is left on the stack at the end.
-public struct QueryEvaluator: Sendable {
+@_spi(Fixtures) public struct QueryEvaluator: Sendable {
     public let words: [QueryWord]
 
     public init(_ words: [QueryWord]) {

@@ -4,7 +4,7 @@ internal import COpenSSL
 ///
 /// Tests and MockRouter use it so that no key is ever committed. Keys are ECDSA P-256,
 /// signatures SHA-256.
-public enum CertificateIssuer {
+@_spi(Fixtures) public enum CertificateIssuer {
     /// A self-signed CA certificate valid from an hour ago for `days` days.
     public static func makeAuthority(commonName: String, days: Int = 3650) throws -> PEMIdentity {
         let key = try PrivateKey.generateP256()

@@ -25,7 +25,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
     public var handshakeResult: EventLoopFuture<String> { handshakePromise.futureResult }
 
     /// - Parameters:
-    ///   - configuration: a client or server ``TLSConfiguration``.
+    ///   - configuration: how the client checks the router (a server shares one ``SSLContext`` through ``init(context:peerName:on:)``).
     ///   - peerName: for a client, the host or IP address being connected to (checked in `.verify` mode).
     public convenience init(configuration: TLSConfiguration, peerName: String? = nil, on eventLoop: EventLoop) throws {
         try self.init(context: SSLContext(configuration), peerName: peerName, on: eventLoop)

@@ -5,7 +5,13 @@ internal import COpenSSL
 public final class SSLContext: @unchecked Sendable {
     let pointer: OpaquePointer
     /// What this context was made for.
-    public let configuration: TLSConfiguration
+    let role: Role
+
+    /// A client checking a router, or a server presenting itself.
+    enum Role {
+        case client(TLSConfiguration)
+        case server(TLSServerConfiguration)
+    }
 
     /// Cipher string for anonymous DH. OpenSSL refuses unauthenticated suites above security level 0.
     static let anonymousCiphers = "ADH:@SECLEVEL=0"
@@ -14,38 +20,52 @@ public final class SSLContext: @unchecked Sendable {
     /// suites, all of that kind, are OpenSSL's defaults and not affected.
     static let authenticatedTLS12Ciphers = "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!PSK:!SRP"
 
-    public init(_ configuration: TLSConfiguration) throws(TLSError) {
+    /// A client's context.
+    public convenience init(_ configuration: TLSConfiguration) throws(TLSError) {
+        try self.init(role: .client(configuration))
+    }
+
+    /// A server's context, shared by all its connections.
+    public convenience init(server configuration: TLSServerConfiguration) throws(TLSError) {
+        try self.init(role: .server(configuration))
+    }
+
+    private init(role: Role) throws(TLSError) {
         OpenSSLErrorQueue.clear()
-        let method = configuration.isServer ? TLS_server_method() : TLS_client_method()
+        let method: OpaquePointer?
+        switch role {
+        case .client: method = TLS_client_method()
+        case .server: method = TLS_server_method()
+        }
         guard let context = SSL_CTX_new(method) else {
             throw .openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain())")
         }
         self.pointer = context
-        self.configuration = configuration
+        self.role = role
         rosplay_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         rosplay_SSL_CTX_enable_partial_writes(context)
 
-        switch configuration {
-        case .verify(let caFile?):
+        switch role {
+        case .client(.verify(let caFile?)):
             guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
                 throw .configuration("cannot load CA file \(caFile): \(OpenSSLErrorQueue.drain())")
             }
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        case .verify(nil):
+        case .client(.verify(nil)):
             guard SSL_CTX_set_default_verify_paths(context) == 1 else {
                 throw .configuration("cannot load the system's trusted CAs: \(OpenSSLErrorQueue.drain())")
             }
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        case .pinned:
+        case .client(.pinned):
             // The chain is not checked; the handler compares the leaf's fingerprint after the handshake.
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        case .anonymousClient:
+        case .client(.anonymousClient):
             try Self.restrictToAnonymous(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        case .server(let certificateFile, let keyFile):
+        case .server(.certificate(let certificateFile, let keyFile)):
             guard SSL_CTX_use_certificate_chain_file(context, certificateFile) == 1 else {
                 throw .configuration("cannot load certificate \(certificateFile): \(OpenSSLErrorQueue.drain())")
             }
@@ -55,7 +75,7 @@ public final class SSLContext: @unchecked Sendable {
             guard SSL_CTX_check_private_key(context) == 1 else {
                 throw .configuration("key \(keyFile) does not match certificate \(certificateFile)")
             }
-        case .anonymousServer:
+        case .server(.anonymous):
             try Self.restrictToAnonymous(context)
             rosplay_SSL_CTX_set_dh_auto(context, 1)
         }

@@ -33,9 +33,10 @@ final class SSLEngine {
         self.writeBIO = writeBIO
         self.context = context
         self.peerName = peerName
-        if context.configuration.isServer {
+        switch context.role {
+        case .server:
             SSL_set_accept_state(ssl)
-        } else {
+        case .client:
             SSL_set_connect_state(ssl)
             try configureClientNames()
         }
@@ -51,7 +52,7 @@ final class SSLEngine {
         if !isIPAddress {
             rosplay_SSL_set_tlsext_host_name(ssl, peerName)
         }
-        guard case .verify = context.configuration else { return }
+        guard case .client(.verify) = context.role else { return }
         let parameters = SSL_get0_param(ssl)
         let status = isIPAddress
             ? X509_VERIFY_PARAM_set1_ip_asc(parameters, peerName)
@@ -99,7 +100,7 @@ final class SSLEngine {
     private func handshakeError() -> TLSError {
         let verifyResult = Int32(SSL_get_verify_result(ssl))
         let detail = OpenSSLErrorQueue.drain(or: "the peer ended the handshake")
-        guard case .verify = context.configuration, verifyResult != X509_V_OK else {
+        guard case .client(.verify) = context.role, verifyResult != X509_V_OK else {
             return .handshakeFailed(detail)
         }
         let reason = String(cString: X509_verify_cert_error_string(Int(verifyResult)))
@@ -113,7 +114,7 @@ final class SSLEngine {
 
     /// Checks the peer's certificate against a pin. Call after the handshake completes.
     func checkPin() throws(TLSError) {
-        guard case .pinned(let expected) = context.configuration else { return }
+        guard case .client(.pinned(let expected)) = context.role else { return }
         guard let certificate = peerCertificate() else { throw .noPeerCertificate }
         let actual = certificate.fingerprint
         guard actual == expected else {

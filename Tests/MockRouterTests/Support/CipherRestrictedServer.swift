@@ -14,7 +14,7 @@ final class CipherRestrictedServer: Sendable {
     ///   - ciphers: an OpenSSL cipher string, such as `AES128-SHA`.
     ///   - identity: the certificate and key files the server presents.
     init(ciphers: String, identity: (certificate: String, key: String)) async throws {
-        let context = try SSLContext(.server(certificateFile: identity.certificate, keyFile: identity.key))
+        let context = try SSLContext(server: .certificate(certificateFile: identity.certificate, keyFile: identity.key))
         rosplay_SSL_CTX_set_max_proto_version(context.pointer, TLS1_2_VERSION)
         rosplay_SSL_CTX_set_dh_auto(context.pointer, 1)
         guard SSL_CTX_set_cipher_list(context.pointer, ciphers) == 1 else {

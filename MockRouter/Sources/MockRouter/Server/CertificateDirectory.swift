@@ -1,5 +1,5 @@
 import Foundation
-import RouterOSAPI
+@_spi(Fixtures) import RouterOSAPI
 
 /// A folder holding `ca.pem`, `cert.pem` and `key.pem` for API-SSL.
 ///

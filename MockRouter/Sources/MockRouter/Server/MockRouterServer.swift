@@ -34,9 +34,9 @@ public final class MockRouterServer: Sendable {
         let tlsContext: SSLContext
         switch configuration.tls {
         case .certificate(let certificateFile, let keyFile):
-            tlsContext = try SSLContext(.server(certificateFile: certificateFile, keyFile: keyFile))
+            tlsContext = try SSLContext(server: .certificate(certificateFile: certificateFile, keyFile: keyFile))
         case .anonymous:
-            tlsContext = try SSLContext(.anonymousServer)
+            tlsContext = try SSLContext(server: .anonymous)
         }
         var listeners: [Channel] = []
         do {
