@@ -12,11 +12,7 @@ struct RestartedRouterUndoTests {
     static let menu = "/ip/firewall/address-list"
 
     func plan(_ count: Int, against router: FakeAddressList) async throws -> Plan {
-        var yaml = "menus:\n  \(Self.menu):\n"
-        for number in 0..<count { yaml += "    - { list: mine, address: 10.1.\(number / 256).\(number % 256) }\n" }
-        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
-        let snapshot = try await Snapshot.read(desired, schema: schema, identity: RouterIdentity(version: schema.version, boardName: nil), from: router)
-        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+        try await router.plan(count, list: "mine", schema: schema)
     }
 
     @Test func aRouterThatCameBackWithOtherEntriesLosesNoneOfThem() async throws {
@@ -107,11 +103,7 @@ struct FailingUndoTests {
     let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
 
     func plan(_ count: Int, on router: FakeAddressList) async throws -> Plan {
-        var yaml = "menus:\n  /ip/firewall/address-list:\n"
-        for number in 0..<count { yaml += "    - { list: l, address: 10.2.0.\(number) }\n" }
-        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
-        let snapshot = try await Snapshot.read(desired, schema: schema, identity: RouterIdentity(version: schema.version, boardName: nil), from: router)
-        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+        try await router.plan(count, list: "l", schema: schema)
     }
 
     @Test func anUndoStepTheRouterRefusesIsReportedNotUndoneWithItsMessage() async throws {
@@ -177,6 +169,15 @@ final class FakeAddressList: RouterSession, @unchecked Sendable {
     }
 
     var contents: Set<String> { lock.withLock { Set(entries.map { "\($0.list) \($0.address)" }) } }
+
+    /// The plan that adds `count` entries of `list` (10.1.x.y) to what this router holds.
+    func plan(_ count: Int, list: String, schema: RouterSchema) async throws -> Plan {
+        var yaml = "menus:\n  /ip/firewall/address-list:\n"
+        for number in 0..<count { yaml += "    - { list: \(list), address: 10.1.\(number / 256).\(number % 256) }\n" }
+        let desired = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "t.yaml"))
+        let snapshot = try await Snapshot.read(desired, schema: schema, identity: RouterIdentity(version: schema.version, boardName: nil), from: self)
+        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+    }
 
     private func newID() -> String {
         next += 1
