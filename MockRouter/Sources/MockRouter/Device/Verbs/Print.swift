@@ -1,3 +1,4 @@
+import OrderedCollections
 import RouterModel
 import RouterOSAPI
 
@@ -18,12 +19,13 @@ extension CommandExecution {
         } else if menu == "/interface" {
             rows = interfaceRows()
         } else {
-            var entries = state.tables[menu]?.entries ?? []
+            let entries = state.tables[menu]?.ordered ?? OrderedDictionary<Int, Entry>().values
             if let from = command["from"] {
-                let numbers = try from.split(separator: ",").map { try resolve(String($0)) }
-                entries = entries.filter { numbers.contains($0.number) }
+                let numbers = Set(try from.split(separator: ",").map { try resolve(String($0)) })
+                rows = entries.filter { numbers.contains($0.number) }.map { printed($0) }
+            } else {
+                rows = entries.map { printed($0) }
             }
-            rows = entries.map { printed($0) }
         }
         return view.select(rows)
     }
