@@ -54,7 +54,8 @@ actor RawSession {
         return collected
     }
 
-    private func next() async -> Reply? {
+    /// The next reply, or nil when the connection has ended.
+    func next() async -> Reply? {
         var iterator = replies
         let reply = await iterator.next(isolation: self)
         replies = iterator

@@ -30,6 +30,8 @@ public final class RouterDevice: Sendable {
     /// The features the router's device-mode allows; kept across resets.
     public let deviceMode: DeviceMode
     let faults: FaultInjection
+    /// Login and idle timeouts of API sessions.
+    let limits: SessionLimits
     let scheduler = Scheduler()
     private let users: [MockUser]
     private let state: NIOLockedValueBox<DeviceState>
@@ -56,6 +58,7 @@ public final class RouterDevice: Sendable {
         board = configuration.board
         deviceMode = configuration.deviceMode
         faults = configuration.faults
+        limits = configuration.limits
         users = configuration.users
         var initial: DeviceState
         if let statePath = configuration.statePath, let saved = try StateJournal.load(from: statePath) {

@@ -72,6 +72,9 @@ public final class MockRouterServer: Sendable {
                     if let tls {
                         try sync.addHandler(OpenSSLHandler(context: tls, on: channel.eventLoop))
                     }
+                    if let idle = device.limits.idleTimeout {
+                        try sync.addHandler(IdleStateHandler(readTimeout: TimeAmount(idle)))
+                    }
                     try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder()))
                     try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
                     try sync.addHandler(SessionHandler(device: device))

@@ -1,9 +1,17 @@
+import DequeModule
 import NIOCore
 import RouterOSAPI
 
 /// One API session: login, then commands, each answered with its `.tag`.
 ///
 /// `/login`, `/cancel` and `/quit` are handled here; everything else goes to the ``RouterDevice``.
+///
+/// Sentences wait in ``pending`` and run in arrival order, at most ``sentencesPerTurn`` before
+/// the event loop serves other sessions, and only while the channel is writable: a client that
+/// does not read its replies stops being read (`autoRead` off) instead of growing the mock's
+/// buffers. A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS
+/// handshake included) is closed, freeing its `max-sessions` slot; one that sends nothing for
+/// ``SessionLimits/idleTimeout`` while running no streaming command too.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = Sentence
     typealias OutboundOut = Sentence
@@ -16,6 +24,13 @@ final class SessionHandler: ChannelInboundHandler {
     /// 1 for the first session the device has seen, 2 for the next…
     private var sessionNumber = 0
     private var sentencesReceived = 0
+    /// Sentences received and not yet handled, oldest first.
+    private var pending = Deque<Sentence>()
+    private var turnScheduled = false
+    private var loginDeadline: Scheduled<Void>?
+
+    /// How many sentences a session handles before yielding the event loop to other sessions.
+    static let sentencesPerTurn = 32
 
     init(device: RouterDevice) {
         self.device = device
@@ -27,6 +42,10 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         sessionNumber = number
+        if let timeout = device.limits.loginTimeout {
+            let channel = context.channel
+            loginDeadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) { channel.close(promise: nil) }
+        }
         context.fireChannelActive()
     }
 
@@ -36,7 +55,48 @@ final class SessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
-        let sentence = unwrapInboundIn(data)
+        pending.append(unwrapInboundIn(data))
+        takeTurn(context: context)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        takeTurn(context: context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, streams.isEmpty, pending.isEmpty {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: - Flow
+
+    /// Handles pending sentences while the channel is writable, at most ``sentencesPerTurn``,
+    /// then lets other sessions run; reads more from the socket only when nothing is pending.
+    private func takeTurn(context: ChannelHandlerContext) {
+        var budget = Self.sentencesPerTurn
+        while budget > 0, context.channel.isActive, context.channel.isWritable, let sentence = pending.popFirst() {
+            handle(sentence, context: context)
+            budget -= 1
+        }
+        let caughtUp = pending.isEmpty && context.channel.isWritable
+        if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
+            try? options.setOption(.autoRead, value: caughtUp)
+        }
+        guard !pending.isEmpty, context.channel.isWritable, !turnScheduled else { return }
+        turnScheduled = true
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let (handler, context) = bound.value
+            handler.turnScheduled = false
+            handler.takeTurn(context: context)
+        }
+    }
+
+    private func handle(_ sentence: Sentence, context: ChannelHandlerContext) {
         let command: Command
         do {
             command = try Command(parsing: sentence)
@@ -61,6 +121,8 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        loginDeadline?.cancel()
+        pending = []
         for token in streams.values { device.removeListener(token) }
         streams = [:]
         device.closeSession(sessionNumber)
@@ -93,6 +155,8 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         self.user = user
+        loginDeadline?.cancel()
+        loginDeadline = nil
         device.loggedIn(sessionNumber, user: user, address: context.channel.remoteAddress?.ipAddress ?? "0.0.0.0")
         send([.done()], tag: tag, context: context)
     }
