@@ -54,6 +54,28 @@ import Testing
         #expect(large < small * 4, "set by name at \(Self.largeMenu) entries: \(large) per \(Self.batch), near empty: \(small)")
     }
 
+    /// A print renders rows as the session asks for them, from a snapshot taken when it ran.
+    @Test func printRendersRowsOnlyAsTheyAreWritten() throws {
+        let device = try device()
+        defer { device.stop() }
+        for i in 0..<1_000 { _ = device.execute(addressListAdd(i), as: Self.admin) }
+        guard case .stream(var stream) = device.execute(Command("/ip/firewall/address-list/print"), as: Self.admin) else {
+            Issue.record("a print of a list menu is not streamed")
+            return
+        }
+        // Changes after the print ran are not in it.
+        _ = device.execute(addressListAdd(5_000), as: Self.admin)
+        #expect(stream.next(64).count == 64)
+        var rows = 64
+        var last: [Reply] = []
+        while !stream.isFinished {
+            last = stream.next(64)
+            rows += last.count
+        }
+        #expect(last.last?.kind == .done)
+        #expect(rows == 1_000 + 1)
+    }
+
     /// Changes made in place are undone exactly when a later part of the same command traps.
     @Test func aCommandThatTrapsHalfwayLeavesTheStateAsItWas() throws {
         let device = try device()

@@ -72,11 +72,16 @@ import Testing
         let router = try await TestRouter.start(
             faults: FaultInjection(maxSessions: 2), limits: SessionLimits(loginTimeout: .seconds(3)))
         // Two sockets that never send (not even a TLS hello) take both slots.
+        let opened = ContinuousClock.now
         let silent = try await [connect(router.server.apiSSLPort!, reader: SlowReader(), reading: true),
                                 connect(router.server.apiSSLPort!, reader: SlowReader(), reading: true)]
         #expect(await eventually { router.server.device.sessionChannels.count == 2 })
         let third = try? await router.loggedIn()
-        #expect(third == nil, "both slots are taken")
+        // (On a machine so loaded that the timeout passed meanwhile, the slots are free again.)
+        if ContinuousClock.now - opened < .seconds(3) {
+            #expect(third == nil, "both slots are taken")
+        }
+        await third?.close()
         // The login timeout closes them; then a client gets in.
         for channel in silent { try await channel.closeFuture.get() }
         #expect(await eventually { (try? await router.loggedIn()) != nil })

@@ -63,6 +63,7 @@ extension RouterDevice.Outcome {
     var replies: [Reply] {
         switch self {
         case .replies(let replies): return replies
+        case .stream(var stream): return stream.rest()
         case .follow(let initial, _): return initial + [.done()]
         }
     }

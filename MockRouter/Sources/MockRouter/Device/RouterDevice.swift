@@ -15,6 +15,8 @@ public final class RouterDevice: Sendable {
     enum Outcome {
         /// Replies ending in `!done`.
         case replies([Reply])
+        /// A `print` of a list menu: replies ending in `!done`, rendered as they are written.
+        case stream(PrintStream)
         /// A command that keeps replying (`listen`, `print follow`): these rows first, then the
         /// changes `view` shows, rendered for it.
         case follow(initial: [Reply], view: PrintView)

@@ -9,7 +9,8 @@ import RouterOSAPI
 /// Sentences wait in ``pending`` and run in arrival order, at most ``sentencesPerTurn`` before
 /// the event loop serves other sessions, and only while the channel is writable: a client that
 /// does not read its replies stops being read (`autoRead` off) instead of growing the mock's
-/// buffers. A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS
+/// buffers. A `print` is written ``rowsPerBatch`` rows at a time under the same rule, and the
+/// sentences after it wait until it is done. A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS
 /// handshake included) is closed, freeing its `max-sessions` slot; one that sends nothing for
 /// ``SessionLimits/idleTimeout`` while running no streaming command too.
 final class SessionHandler: ChannelInboundHandler {
@@ -26,11 +27,24 @@ final class SessionHandler: ChannelInboundHandler {
     private var sentencesReceived = 0
     /// Sentences received and not yet handled, oldest first.
     private var pending = Deque<Sentence>()
+    /// Replies not yet written (a print still streaming, and what came after it), oldest first.
+    private var outputs = Deque<(output: Output, tag: String?)>()
     private var turnScheduled = false
+    /// True while ``takeTurn(context:)`` runs: a turn is never nested in another.
+    private var inTurn = false
     private var loginDeadline: Scheduled<Void>?
 
-    /// How many sentences a session handles before yielding the event loop to other sessions.
+    /// How many sentences (or batches of a print) a session handles before yielding the event
+    /// loop to other sessions.
     static let sentencesPerTurn = 32
+    /// How many rows of a print are rendered and written at once.
+    static let rowsPerBatch = 64
+
+    /// Replies waiting to be written.
+    private enum Output {
+        case replies([Reply])
+        case stream(PrintStream)
+    }
 
     init(device: RouterDevice) {
         self.device = device
@@ -65,7 +79,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, streams.isEmpty, pending.isEmpty {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, streams.isEmpty, pending.isEmpty, outputs.isEmpty {
             context.close(promise: nil)
             return
         }
@@ -74,19 +88,30 @@ final class SessionHandler: ChannelInboundHandler {
 
     // MARK: - Flow
 
-    /// Handles pending sentences while the channel is writable, at most ``sentencesPerTurn``,
-    /// then lets other sessions run; reads more from the socket only when nothing is pending.
+    /// Writes waiting output, then handles pending sentences, while the channel is writable and
+    /// at most ``sentencesPerTurn`` steps, then lets other sessions run; reads more from the
+    /// socket only when nothing is waiting.
     private func takeTurn(context: ChannelHandlerContext) {
+        guard !inTurn else { return }
+        inTurn = true
+        defer { inTurn = false }
         var budget = Self.sentencesPerTurn
-        while budget > 0, context.channel.isActive, context.channel.isWritable, let sentence = pending.popFirst() {
-            handle(sentence, context: context)
+        while budget > 0, context.channel.isActive, context.channel.isWritable {
+            if !outputs.isEmpty {
+                writeNextOutput(context: context)
+            } else if let sentence = pending.popFirst() {
+                handle(sentence, context: context)
+            } else {
+                break
+            }
             budget -= 1
         }
-        let caughtUp = pending.isEmpty && context.channel.isWritable
+        let waiting = !pending.isEmpty || !outputs.isEmpty
+        let caughtUp = !waiting && context.channel.isWritable
         if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
             try? options.setOption(.autoRead, value: caughtUp)
         }
-        guard !pending.isEmpty, context.channel.isWritable, !turnScheduled else { return }
+        guard waiting, context.channel.isActive, context.channel.isWritable, !turnScheduled else { return }
         turnScheduled = true
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.execute {
@@ -196,8 +221,14 @@ final class SessionHandler: ChannelInboundHandler {
             return send([TrapText.tagInUse(tag), .done()], tag: tag, context: context)
         }
         switch device.execute(command, as: user!) {
-        case .replies(let replies):
+        case .replies(let replies) where outputs.isEmpty:
             send(replies, tag: tag, context: context)
+        case .replies(let replies):
+            // Behind a print still streaming (commands delayed by `service-ms` run late).
+            outputs.append((.replies(replies), tag))
+        case .stream(let stream):
+            outputs.append((.stream(stream), tag))
+            takeTurn(context: context)
         case .follow(let initial, let view):
             send(initial, tag: tag, context: context)
             let channel = context.channel
@@ -213,6 +244,18 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     // MARK: - Output
+
+    /// Writes the oldest waiting replies, or the next batch of the print streaming.
+    private func writeNextOutput(context: ChannelHandlerContext) {
+        guard let (output, tag) = outputs.popFirst() else { return }
+        switch output {
+        case .replies(let replies):
+            send(replies, tag: tag, context: context)
+        case .stream(var stream):
+            send(stream.next(Self.rowsPerBatch), tag: tag, context: context)
+            if !stream.isFinished { outputs.prepend((.stream(stream), tag)) }
+        }
+    }
 
     private func fatal(_ reason: String, context: ChannelHandlerContext) {
         let channel = context.channel

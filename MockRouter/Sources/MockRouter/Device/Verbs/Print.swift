@@ -32,6 +32,12 @@ extension CommandExecution {
 
     mutating func print() throws -> RouterDevice.Outcome {
         try checkArguments(of: "print", alsoAccepting: Self.apiPrintArguments)
+        let streams = ["count-only", "follow", "follow-only", "from"].allSatisfy { command[$0] == nil }
+        if streams, !isSettingsMenu, menu != "/interface", menu != "/user/active" {
+            return .stream(PrintStream(
+                table: state.tables[menu] ?? MenuTable(menu: menu), menu: menu, view: view,
+                saysEmpty: version >= Self.firstVersionWithEmpty))
+        }
         let rows = try selectedRows()
         if command["count-only"] != nil {
             return .replies([.done(ret: String(rows.count))])
