@@ -39,6 +39,11 @@ final class SessionHandler: ChannelInboundHandler {
     static let sentencesPerTurn = 32
     /// How many rows of a print are rendered and written at once.
     static let rowsPerBatch = 64
+    /// When the next turn runs. Not at once: NIO runs a task submitted by a task in the same
+    /// tick, before it polls any socket, so a session that kept rescheduling itself at once
+    /// would keep every other session on its event loop waiting; a deadline just ahead lets the
+    /// loop read the other sessions' sockets first.
+    static let pauseBetweenTurns = TimeAmount.microseconds(20)
 
     /// Replies waiting to be written.
     private enum Output {
@@ -69,8 +74,14 @@ final class SessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
+        // Queued only: one socket read can hold thousands of sentences, all delivered here
+        // before `channelReadComplete`, which starts the turn.
         pending.append(unwrapInboundIn(data))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
         takeTurn(context: context)
+        context.fireChannelReadComplete()
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
@@ -114,7 +125,7 @@ final class SessionHandler: ChannelInboundHandler {
         guard waiting, context.channel.isActive, context.channel.isWritable, !turnScheduled else { return }
         turnScheduled = true
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        context.eventLoop.execute {
+        context.eventLoop.scheduleTask(in: Self.pauseBetweenTurns) {
             let (handler, context) = bound.value
             handler.turnScheduled = false
             handler.takeTurn(context: context)
