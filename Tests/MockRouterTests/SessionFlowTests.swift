@@ -94,7 +94,7 @@ import Testing
     }
 
     /// Both sessions on one event loop: while one works through a long pipeline, the other's
-    /// command is answered after a few of its turns, not after the pipeline.
+    /// command is answered after a few of its reads, not after the pipeline.
     @Test func aLongPipelineDoesNotStallAnotherSession() async throws {
         let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let server = try await MockRouterServer.start(
@@ -162,9 +162,10 @@ import Testing
         idle.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
         _ = await idle.readUntilDone()
         let listening = try await RawSession(port: router.server.apiPort!)
+        // Sent together, so that no pause of a loaded test machine falls between them.
         listening.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
-        _ = await listening.readUntilDone()
         listening.send("/ip/firewall/address-list/listen", ".tag=l")
+        _ = await listening.readUntilDone()
         #expect(await idle.readUntilClosed().isEmpty)
         // The listener is still there, idle as long: a change made meanwhile reaches it.
         _ = router.server.device.execute(Command("/ip/firewall/address-list/add", ["list": "seen", "address": "192.0.2.9"]), as: TestRouter.user)

@@ -70,9 +70,14 @@ public final class RouterDevice: Sendable {
         }
         _ = initial.settle()
         if let statePath = configuration.statePath {
-            // One snapshot to start from: the journal of the last run is folded in.
+            // One snapshot to start from: the journal of the last run is folded in. A file that
+            // cannot be written is reported, as every failed save is, and tried again at the next change.
             var journal = StateJournal(path: statePath)
-            try journal.writeSnapshot(of: initial)
+            do {
+                try journal.writeSnapshot(of: initial)
+            } catch {
+                FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(statePath): \(error)\n".utf8))
+            }
             self.journal = NIOLockedValueBox(journal)
         } else {
             journal = nil

@@ -6,12 +6,18 @@ import RouterOSAPI
 ///
 /// `/login`, `/cancel` and `/quit` are handled here; everything else goes to the ``RouterDevice``.
 ///
-/// Sentences wait in ``pending`` and run in arrival order, at most ``sentencesPerTurn`` before
-/// the event loop serves other sessions, and only while the channel is writable: a client that
-/// does not read its replies stops being read (`autoRead` off) instead of growing the mock's
-/// buffers. A `print` is written ``rowsPerBatch`` rows at a time under the same rule, and the
-/// sentences after it wait until it is done. A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS
-/// handshake included) is closed, freeing its `max-sessions` slot; one that sends nothing for
+/// Sentences wait in ``pending`` and run in arrival order while the channel is writable: a client
+/// that does not read its replies stops being read (`autoRead` off until they drain) instead of
+/// growing the mock's buffers. A `print` is written ``rowsPerBatch`` rows at a time under the same
+/// rule, and the sentences after it wait until it is done. Turns start only from I/O events (a
+/// read, the socket becoming writable), never from tasks the session schedules itself: NIO runs
+/// tasks added by tasks in the same tick, before polling any socket, so a session rescheduling
+/// itself would starve every other on its loop. Fairness comes from the read size instead: the
+/// server reads a session at most ``MockRouterServer/readSize`` bytes at a time, so one turn
+/// handles at most that many bytes of sentences before the loop serves other sockets.
+///
+/// A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS handshake
+/// included) is closed, freeing its `max-sessions` slot; one that sends nothing for
 /// ``SessionLimits/idleTimeout`` while running no streaming command too.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = Sentence
@@ -29,21 +35,12 @@ final class SessionHandler: ChannelInboundHandler {
     private var pending = Deque<Sentence>()
     /// Replies not yet written (a print still streaming, and what came after it), oldest first.
     private var outputs = Deque<(output: Output, tag: String?)>()
-    private var turnScheduled = false
     /// True while ``takeTurn(context:)`` runs: a turn is never nested in another.
     private var inTurn = false
     private var loginDeadline: Scheduled<Void>?
 
-    /// How many sentences (or batches of a print) a session handles before yielding the event
-    /// loop to other sessions.
-    static let sentencesPerTurn = 32
     /// How many rows of a print are rendered and written at once.
     static let rowsPerBatch = 64
-    /// When the next turn runs. Not at once: NIO runs a task submitted by a task in the same
-    /// tick, before it polls any socket, so a session that kept rescheduling itself at once
-    /// would keep every other session on its event loop waiting; a deadline just ahead lets the
-    /// loop read the other sessions' sockets first.
-    static let pauseBetweenTurns = TimeAmount.microseconds(20)
 
     /// Replies waiting to be written.
     private enum Output {
@@ -99,15 +96,14 @@ final class SessionHandler: ChannelInboundHandler {
 
     // MARK: - Flow
 
-    /// Writes waiting output, then handles pending sentences, while the channel is writable and
-    /// at most ``sentencesPerTurn`` steps, then lets other sessions run; reads more from the
-    /// socket only when nothing is waiting.
+    /// Writes waiting output, then handles pending sentences, while the channel is writable;
+    /// reads more from the socket only when nothing is waiting. What is left when the socket
+    /// fills is taken up when it becomes writable again.
     private func takeTurn(context: ChannelHandlerContext) {
         guard !inTurn else { return }
         inTurn = true
         defer { inTurn = false }
-        var budget = Self.sentencesPerTurn
-        while budget > 0, context.channel.isActive, context.channel.isWritable {
+        while context.channel.isActive, context.channel.isWritable {
             if !outputs.isEmpty {
                 writeNextOutput(context: context)
             } else if let sentence = pending.popFirst() {
@@ -115,20 +111,10 @@ final class SessionHandler: ChannelInboundHandler {
             } else {
                 break
             }
-            budget -= 1
         }
-        let waiting = !pending.isEmpty || !outputs.isEmpty
-        let caughtUp = !waiting && context.channel.isWritable
+        let caughtUp = pending.isEmpty && outputs.isEmpty && context.channel.isWritable
         if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
             try? options.setOption(.autoRead, value: caughtUp)
-        }
-        guard waiting, context.channel.isActive, context.channel.isWritable, !turnScheduled else { return }
-        turnScheduled = true
-        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: Self.pauseBetweenTurns) {
-            let (handler, context) = bound.value
-            handler.turnScheduled = false
-            handler.takeTurn(context: context)
         }
     }
 
@@ -159,6 +145,7 @@ final class SessionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         loginDeadline?.cancel()
         pending = []
+        outputs = []
         for token in streams.values { device.removeListener(token) }
         streams = [:]
         device.closeSession(sessionNumber)
