@@ -9,13 +9,13 @@ import Testing
     /// The `run-count` of scheduler entry `name` as the device holds it (read without a session).
     func runCount(_ router: TestRouter, _ name: String) -> String? {
         router.server.device.readState { state in
-            state.tables["/system/scheduler"]?.entries.first { $0.properties["name"] == name }?.properties["run-count"]
+            state.tables["/system/scheduler"]?.ordered.first { $0.properties["name"] == name }?.properties["run-count"]
         }
     }
 
     func hasAddress(_ router: TestRouter, list: String) -> Bool {
         router.server.device.readState { state in
-            state.tables["/ip/firewall/address-list"]?.entries.contains { $0.properties["list"] == list } ?? false
+            state.tables["/ip/firewall/address-list"]?.ordered.contains { $0.properties["list"] == list } ?? false
         }
     }
 
@@ -216,10 +216,10 @@ import Testing
             let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(0.5))
             router.server.device.commit { state in
                 let number = state.nextNumber(for: "/system/scheduler")
-                state.tables["/system/scheduler", default: MenuTable()].insert(Entry(number: number, properties: [
+                state.insert(Entry(number: number, properties: [
                     "name": "saved", "start-date": start.date, "start-time": start.time, "interval": "0s", "run-count": "0",
                     "on-event": "/ip firewall address-list add list=saved address=10.7.7.12", "owner": "admin", "disabled": "false",
-                ]))
+                ]), into: "/system/scheduler")
                 return []
             }
             try await Task.sleep(for: .seconds(1.5))

@@ -58,6 +58,12 @@ struct MockRouterCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-sessions"), help: "Close connections beyond this many open sessions.")
     var maxSessions: Int?
 
+    @Option(name: .customLong("login-timeout-ms"), help: "Close a connection that has not logged in (TLS handshake included) within this many milliseconds, freeing its --max-sessions slot; 0 waits forever.")
+    var loginTimeoutMilliseconds = 60_000
+
+    @Option(name: .customLong("idle-timeout-ms"), help: "Close a logged-in session that sends nothing for this many milliseconds while running no listen or print follow; 0 (the default) waits forever.")
+    var idleTimeoutMilliseconds = 0
+
     @Option(name: .customLong("reboot-ms"), help: "How long connections are refused after /system/reset-configuration.")
     var rebootMilliseconds = 500
 
@@ -81,6 +87,7 @@ struct MockRouterCommand: AsyncParsableCommand {
             throw ValidationError("--board: '\(board)' is not one of \(Board.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for (name, value) in [("--latency-ms", latencyMilliseconds), ("--service-ms", serviceMilliseconds), ("--reboot-ms", rebootMilliseconds),
+                              ("--login-timeout-ms", loginTimeoutMilliseconds), ("--idle-timeout-ms", idleTimeoutMilliseconds),
                               ("--drop-after", dropAfter ?? 1), ("--max-sessions", maxSessions ?? 1)] where value < 0 {
             throw ValidationError("\(name) must not be negative")
         }
@@ -112,6 +119,10 @@ struct MockRouterCommand: AsyncParsableCommand {
                 trapOn: trapOn,
                 maxSessions: maxSessions,
                 rebootDelay: .milliseconds(rebootMilliseconds)
+            ),
+            limits: SessionLimits(
+                loginTimeout: loginTimeoutMilliseconds == 0 ? nil : .milliseconds(loginTimeoutMilliseconds),
+                idleTimeout: idleTimeoutMilliseconds == 0 ? nil : .milliseconds(idleTimeoutMilliseconds)
             )
         )
         let server = try await MockRouterServer.start(configuration)

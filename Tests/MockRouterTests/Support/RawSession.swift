@@ -18,10 +18,10 @@ actor RawSession {
         func channelInactive(context: ChannelHandlerContext) { continuation.finish() }
     }
 
-    init(port: Int) async throws {
+    init(port: Int, group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws {
         let (stream, continuation) = AsyncStream<Reply>.makeStream()
         replies = stream.makeAsyncIterator()
-        channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        channel = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SentenceFrameDecoder()))
@@ -54,7 +54,8 @@ actor RawSession {
         return collected
     }
 
-    private func next() async -> Reply? {
+    /// The next reply, or nil when the connection has ended.
+    func next() async -> Reply? {
         var iterator = replies
         let reply = await iterator.next(isolation: self)
         replies = iterator

@@ -13,7 +13,8 @@ struct TestRouter {
         version: String = "7.20.8",
         board: Board = .rb5009,
         statePath: String? = nil,
-        faults: FaultInjection = FaultInjection()
+        faults: FaultInjection = FaultInjection(),
+        limits: SessionLimits = SessionLimits()
     ) async throws -> TestRouter {
         let certificates = TestCertificates.shared
         let configuration = MockRouterConfiguration(
@@ -24,7 +25,8 @@ struct TestRouter {
             routerOSVersion: RouterOSVersion(version)!,
             board: board,
             statePath: statePath,
-            faults: faults
+            faults: faults,
+            limits: limits
         )
         return TestRouter(server: try await MockRouterServer.start(configuration))
     }

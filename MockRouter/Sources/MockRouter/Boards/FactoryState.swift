@@ -21,7 +21,7 @@ enum FactoryState {
             for (name, value) in properties { entry[name] = value }
             try execution.derive(&entry, given: Set(properties.map(\.0)))
             let number = execution.state.nextNumber(for: menu)
-            execution.state.tables[menu, default: MenuTable()].insert(Entry(number: number, properties: entry))
+            execution.state.insert(Entry(number: number, properties: entry), into: menu)
             state = execution.state
         }
 
@@ -34,7 +34,7 @@ enum FactoryState {
         var resource = Entry.Properties()
         for (name, value) in board.resource { resource[name] = value }
         resource["version"] = "\(version) (stable)"
-        state.settings["/system/resource"] = resource
+        state.setSettings(resource, of: "/system/resource")
 
         guard runDefconf else { return state }
         for step in board.defconf {

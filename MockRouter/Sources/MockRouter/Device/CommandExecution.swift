@@ -1,9 +1,11 @@
 import RouterModel
 import RouterOSAPI
 
-/// One command being executed against a copy of the device state.
+/// One command being executed against the device state.
 ///
-/// The copy is committed only when ``run()`` returns, so a trap leaves the router untouched.
+/// The execution holds the state itself while it runs and changes it in place; ``DeviceState``
+/// remembers how to undo each change, and the device rolls them back when ``run()`` throws, so
+/// a trap leaves the router untouched.
 struct CommandExecution {
     let command: Command
     var path: MenuPath
@@ -95,9 +97,9 @@ struct CommandExecution {
 
     /// The number of the entry that `reference` (`*1F` or a name) designates.
     func resolve(_ reference: String, in menu: String? = nil) throws -> Int {
-        let table = state.tables[menu ?? self.menu] ?? MenuTable()
-        if let number = EntryID.parse(reference), table.entry(number) != nil { return number }
-        if let entry = table.entries.first(where: { $0.properties["name"] == reference }) { return entry.number }
+        let table = state.tables[menu ?? self.menu]
+        if let number = EntryID.parse(reference), table?.entry(number) != nil { return number }
+        if let number = table?.firstNumber(named: reference) { return number }
         throw CommandTrap(TrapText.noSuchItem)
     }
 

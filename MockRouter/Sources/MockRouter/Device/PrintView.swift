@@ -54,8 +54,12 @@ struct PrintView: Sendable {
 
     /// The rows the queries select, with `.proplist` applied.
     func select(_ rows: [[Attribute]]) -> [[Attribute]] {
-        let query = QueryEvaluator(queries)
-        return rows.filter { row in query.matches { row[$0] } }.map(project)
+        rows.compactMap(selected)
+    }
+
+    /// `row` with `.proplist` applied when the queries select it; nil when they do not.
+    func selected(_ row: [Attribute]) -> [Attribute]? {
+        QueryEvaluator(queries).matches { row[$0] } ? project(row) : nil
     }
 
     /// The `!re` words a listener gets for `change`, or nil when its queries do not select the

@@ -21,7 +21,7 @@ extension CommandExecution {
     func checkReferences(_ value: String, kind: ValueKind, name: String) throws {
         switch kind {
         case .reference(let target, let keywords):
-            guard keywords.contains(value) || names(in: target).contains(value) else {
+            guard keywords.contains(value) || hasEntry(named: value, in: target) else {
                 throw CommandTrap(TrapText.noSuchValue(name))
             }
         case .negatable(let inner):
@@ -33,10 +33,10 @@ extension CommandExecution {
         }
     }
 
-    /// The `name`s of the entries of `menu`; for `/interface`, of every interface of every type.
-    func names(in menu: String) -> Set<String> {
+    /// True when an entry of `menu` is called `name`; for `/interface`, an interface of any type.
+    func hasEntry(named name: String, in menu: String) -> Bool {
         let menus = menu == "/interface" ? InterfaceTypes.menus : [menu]
-        return Set(menus.flatMap { state.tables[$0]?.entries.compactMap { $0.properties["name"] } ?? [] })
+        return menus.contains { state.tables[$0]?.firstNumber(named: name) != nil }
     }
 
     /// True when this RouterOS version has property `name` in this menu.
@@ -72,8 +72,9 @@ extension CommandExecution {
             let values = keys.map { properties[$0] }
             guard values.allSatisfy({ $0 != nil }) else { continue }
             let menus = keys == ["name"] && InterfaceTypes.isInterfaceMenu(menu) ? InterfaceTypes.menus : [menu]
-            for other in menus.flatMap({ state.tables[$0]?.entries ?? [] }) where other.number != number {
-                if keys.map({ other.properties[$0] }) == values {
+            let present = values.compactMap { $0 }
+            for table in menus.compactMap({ state.tables[$0] }) {
+                if table.numbers(withValues: present, of: keys).contains(where: { $0 != number }) {
                     throw CommandTrap(TrapText.duplicate(spec.duplicateMessage))
                 }
             }

@@ -25,7 +25,7 @@ extension RouterDevice {
     /// or the router is rebooting.
     func fireDueSchedulerEntries(at now: Date) {
         guard deviceMode.scheduler, !isRebooting else { return }
-        let entries = readState { $0.tables[Self.schedulerMenu]?.entries ?? [] }
+        let entries = readState { $0.tables[Self.schedulerMenu].map { Array($0.ordered) } ?? [] }
         for entry in scheduler.due(entries, at: now) { fire(entry, at: now) }
     }
 
@@ -43,7 +43,7 @@ extension RouterDevice {
     private func fire(_ entry: Entry, at now: Date) {
         let bootedAt = scheduler.bootedAt
         commit { state in
-            state.tables[Self.schedulerMenu]?.update(entry.number) { properties in
+            state.update(entry.number, in: Self.schedulerMenu) { properties in
                 properties["run-count"] = String((properties["run-count"].flatMap { Int($0) } ?? 0) + 1)
                 properties["next-run"] = CommandExecution.nextRun(of: properties, after: now, bootedAt: bootedAt, version: version)
             }
@@ -51,7 +51,7 @@ extension RouterDevice {
         }
         let owner = MockUser(name: entry.properties["owner"] ?? "admin", password: "", group: .full)
         let onEvent = entry.properties["on-event"] ?? ""
-        let namesScript = readState { $0.tables["/system/script"]?.entries.contains { $0.properties["name"] == onEvent } ?? false }
+        let namesScript = readState { $0.tables["/system/script"]?.firstNumber(named: onEvent) != nil }
         let failure: String?
         if namesScript {
             failure = ScriptInterpreter.trapMessage(execute(Command("/system/script/run", ["number": onEvent]), as: owner).replies)
@@ -69,6 +69,7 @@ extension RouterDevice.Outcome {
     var replies: [Reply] {
         switch self {
         case .replies(let replies): return replies
+        case .stream(var stream): return stream.rest()
         case .follow(let initial, _): return initial + [.done()]
         }
     }

@@ -15,6 +15,8 @@ public final class RouterDevice: Sendable {
     enum Outcome {
         /// Replies ending in `!done`.
         case replies([Reply])
+        /// A `print` of a list menu: replies ending in `!done`, rendered as they are written.
+        case stream(PrintStream)
         /// A command that keeps replying (`listen`, `print follow`): these rows first, then the
         /// changes `view` shows, rendered for it.
         case follow(initial: [Reply], view: PrintView)
@@ -30,10 +32,13 @@ public final class RouterDevice: Sendable {
     /// The features the router's device-mode allows; kept across resets.
     public let deviceMode: DeviceMode
     let faults: FaultInjection
+    /// Login and idle timeouts of API sessions.
+    let limits: SessionLimits
     let scheduler = Scheduler()
     private let users: [MockUser]
-    private let statePath: String?
     private let state: NIOLockedValueBox<DeviceState>
+    /// The `--state` file, written under the state lock (locks: state → journal).
+    private let journal: NIOLockedValueBox<StateJournal>?
     private let listeners = NIOLockedValueBox<[Int: Listener]>([:])
     private let sessions = NIOLockedValueBox<[Int: Channel]>([:])
     private let activeSessions = NIOLockedValueBox<[Int: ActiveSession]>([:])
@@ -55,14 +60,29 @@ public final class RouterDevice: Sendable {
         board = configuration.board
         deviceMode = configuration.deviceMode
         faults = configuration.faults
+        limits = configuration.limits
         users = configuration.users
-        statePath = configuration.statePath
-        if let statePath = configuration.statePath, FileManager.default.fileExists(atPath: statePath) {
-            let data = try Data(contentsOf: URL(fileURLWithPath: statePath))
-            state = NIOLockedValueBox(try JSONDecoder().decode(DeviceState.self, from: data))
+        var initial: DeviceState
+        if let statePath = configuration.statePath, let saved = try StateJournal.load(from: statePath) {
+            initial = saved
         } else {
-            state = NIOLockedValueBox(try FactoryState.make(board: board, version: version, schema: schema, runDefconf: true))
+            initial = try FactoryState.make(board: board, version: version, schema: schema, runDefconf: true)
         }
+        _ = initial.settle()
+        if let statePath = configuration.statePath {
+            // One snapshot to start from: the journal of the last run is folded in. A file that
+            // cannot be written is reported, as every failed save is, and tried again at the next change.
+            var journal = StateJournal(path: statePath)
+            do {
+                try journal.writeSnapshot(of: initial)
+            } catch {
+                FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(statePath): \(error)\n".utf8))
+            }
+            self.journal = NIOLockedValueBox(journal)
+        } else {
+            journal = nil
+        }
+        state = NIOLockedValueBox(initial)
         scheduler.start(for: self)
     }
 
@@ -97,14 +117,23 @@ public final class RouterDevice: Sendable {
         let activeUsers = path.menu == "/user/active" ? activeSessions.withLockedValue { $0.values.sorted { $0.number < $1.number }.map(\.entry) } : []
         do {
             outcome = try state.withLockedValue { state in
-                var execution = CommandExecution(command: command, path: path, user: user, schema: schema, version: version, state: state)
+                // The execution takes the state itself, not a copy, and changes it in place;
+                // it is handed back whatever happens, rolled back if the command trapped.
+                var execution = CommandExecution(command: command, path: path, user: user, schema: schema, version: version, state: DeviceState())
+                swap(&execution.state, &state)
+                defer { swap(&execution.state, &state) }
                 execution.deviceMode = deviceMode
                 execution.activeUsers = activeUsers
-                let result = try execution.run()
-                state = execution.state
+                let result: Outcome
+                do {
+                    result = try execution.run()
+                } catch {
+                    execution.state.rollBack()
+                    throw error
+                }
                 reset = execution.reset
                 script = execution.scriptToRun
-                if CommandExecution.writingVerbs.contains(path.verb) { persist(state) }
+                persist(execution.state.settle(), of: execution.state)
                 notify(execution.changes)
                 return result
             }
@@ -131,7 +160,7 @@ public final class RouterDevice: Sendable {
     func commit(_ body: (inout DeviceState) -> [ChangeEvent]) {
         state.withLockedValue { state in
             let changes = body(&state)
-            persist(state)
+            persist(state.settle(), of: state)
             notify(changes)
         }
     }
@@ -141,13 +170,20 @@ public final class RouterDevice: Sendable {
         scriptGeneration.withLockedValue { $0 }
     }
 
-    /// Saves the state (private keys included) readable by its owner only.
-    private func persist(_ state: DeviceState) {
-        guard let statePath else { return }
-        do {
-            try PrivateFile.write(try JSONEncoder().encode(state), to: statePath)
-        } catch {
-            FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(statePath): \(error)\n".utf8))
+    /// Appends a change to the `--state` file (private keys included, readable by its owner only);
+    /// `state` is the configuration after it.
+    private func persist(_ records: [StateJournal.Record], of state: DeviceState) {
+        save { try $0.append(records, state: state) }
+    }
+
+    /// Writes the `--state` file, reporting a failure on standard error.
+    private func save(_ write: (inout StateJournal) throws -> Void) {
+        journal?.withLockedValue { journal in
+            do {
+                try write(&journal)
+            } catch {
+                FileHandle.standardError.write(Data("mock-routeros: cannot save state to \(journal.path): \(error)\n".utf8))
+            }
         }
     }
 
@@ -162,10 +198,11 @@ public final class RouterDevice: Sendable {
         if let factory = factoryState(runDefconf: !request.noDefaults) {
             state.withLockedValue { state in
                 state = factory
-                persist(state)
+                _ = state.settle()
+                save { try $0.writeSnapshot(of: state) }
             }
         }
-        for channel in openSessions {
+        for channel in sessionChannels {
             // Let the `!done` go out first, as a router would before it reboots.
             channel.eventLoop.scheduleTask(in: .milliseconds(50)) { channel.close(promise: nil) }
         }
@@ -215,13 +252,14 @@ public final class RouterDevice: Sendable {
         activeSessions.withLockedValue { $0[number] = ActiveSession(number: number, user: user, address: address, since: Date()) }
     }
 
-    private var openSessions: [Channel] {
+    /// The channels of the open sessions.
+    var sessionChannels: [Channel] {
         sessions.withLockedValue { Array($0.values) }
     }
 
     /// Closes every open API session, as when the router stops.
     public func closeAllSessions() async {
-        for channel in openSessions { try? await channel.close() }
+        for channel in sessionChannels { try? await channel.close() }
     }
 
     /// How long to wait before running the next command, so that commands take `service-ms`

@@ -26,6 +26,8 @@ public struct MockRouterConfiguration: Sendable {
     /// The router's device-mode (`--device-mode-scheduler no` turns the scheduler off).
     public var deviceMode: DeviceMode
     public var faults: FaultInjection
+    /// Login and idle timeouts of API sessions.
+    public var limits: SessionLimits
 
     public init(
         host: String = "127.0.0.1",
@@ -37,8 +39,10 @@ public struct MockRouterConfiguration: Sendable {
         board: Board = .rb5009,
         statePath: String? = nil,
         deviceMode: DeviceMode = DeviceMode(),
-        faults: FaultInjection = FaultInjection()
+        faults: FaultInjection = FaultInjection(),
+        limits: SessionLimits = SessionLimits()
     ) {
+        self.limits = limits
         self.deviceMode = deviceMode
         self.board = board
         self.statePath = statePath

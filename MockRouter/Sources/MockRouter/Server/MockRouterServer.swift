@@ -17,6 +17,8 @@ public final class MockRouterServer: Sendable {
     /// The bound plain API port, when the plain API is on.
     public let apiPort: Int?
     private let listeners: [Channel]
+    /// The most a session's socket is read at once.
+    static let readSize = 4096
 
     private init(device: RouterDevice, apiSSLPort: Int?, apiPort: Int?, listeners: [Channel]) {
         self.device = device
@@ -66,11 +68,18 @@ public final class MockRouterServer: Sendable {
         try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            // Small reads, one per loop iteration: one session's pipeline is handled a read at a
+            // time, with the other sockets of the loop polled in between (see SessionHandler).
+            .childChannelOption(.maxMessagesPerRead, value: 1)
+            .childChannelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: readSize))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     if let tls {
                         try sync.addHandler(OpenSSLHandler(context: tls, on: channel.eventLoop))
+                    }
+                    if let idle = device.limits.idleTimeout {
+                        try sync.addHandler(IdleStateHandler(readTimeout: TimeAmount(idle)))
                     }
                     try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder()))
                     try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))

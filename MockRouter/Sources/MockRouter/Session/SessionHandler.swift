@@ -1,9 +1,24 @@
+import DequeModule
 import NIOCore
 import RouterOSAPI
 
 /// One API session: login, then commands, each answered with its `.tag`.
 ///
 /// `/login`, `/cancel` and `/quit` are handled here; everything else goes to the ``RouterDevice``.
+///
+/// Sentences wait in ``pending`` and run in arrival order while the channel is writable: a client
+/// that does not read its replies stops being read (`autoRead` off until they drain) instead of
+/// growing the mock's buffers. A `print` is written ``rowsPerBatch`` rows at a time under the same
+/// rule, and the sentences after it wait until it is done. Turns start only from I/O events (a
+/// read, the socket becoming writable), never from tasks the session schedules itself: NIO runs
+/// tasks added by tasks in the same tick, before polling any socket, so a session rescheduling
+/// itself would starve every other on its loop. Fairness comes from the read size instead: the
+/// server reads a session at most ``MockRouterServer/readSize`` bytes at a time, so one turn
+/// handles at most that many bytes of sentences before the loop serves other sockets.
+///
+/// A session that has not logged in within ``SessionLimits/loginTimeout`` (TLS handshake
+/// included) is closed, freeing its `max-sessions` slot; one that sends nothing for
+/// ``SessionLimits/idleTimeout`` while running no streaming command too.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = Sentence
     typealias OutboundOut = Sentence
@@ -16,6 +31,22 @@ final class SessionHandler: ChannelInboundHandler {
     /// 1 for the first session the device has seen, 2 for the next…
     private var sessionNumber = 0
     private var sentencesReceived = 0
+    /// Sentences received and not yet handled, oldest first.
+    private var pending = Deque<Sentence>()
+    /// Replies not yet written (a print still streaming, and what came after it), oldest first.
+    private var outputs = Deque<(output: Output, tag: String?)>()
+    /// True while ``takeTurn(context:)`` runs: a turn is never nested in another.
+    private var inTurn = false
+    private var loginDeadline: Scheduled<Void>?
+
+    /// How many rows of a print are rendered and written at once.
+    static let rowsPerBatch = 64
+
+    /// Replies waiting to be written.
+    private enum Output {
+        case replies([Reply])
+        case stream(PrintStream)
+    }
 
     init(device: RouterDevice) {
         self.device = device
@@ -27,6 +58,10 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         sessionNumber = number
+        if let timeout = device.limits.loginTimeout {
+            let channel = context.channel
+            loginDeadline = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) { channel.close(promise: nil) }
+        }
         context.fireChannelActive()
     }
 
@@ -36,7 +71,54 @@ final class SessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
-        let sentence = unwrapInboundIn(data)
+        // Queued only: one socket read can hold thousands of sentences, all delivered here
+        // before `channelReadComplete`, which starts the turn.
+        pending.append(unwrapInboundIn(data))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        takeTurn(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        takeTurn(context: context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, streams.isEmpty, pending.isEmpty, outputs.isEmpty {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    // MARK: - Flow
+
+    /// Writes waiting output, then handles pending sentences, while the channel is writable;
+    /// reads more from the socket only when nothing is waiting. What is left when the socket
+    /// fills is taken up when it becomes writable again.
+    private func takeTurn(context: ChannelHandlerContext) {
+        guard !inTurn else { return }
+        inTurn = true
+        defer { inTurn = false }
+        while context.channel.isActive, context.channel.isWritable {
+            if !outputs.isEmpty {
+                writeNextOutput(context: context)
+            } else if let sentence = pending.popFirst() {
+                handle(sentence, context: context)
+            } else {
+                break
+            }
+        }
+        let caughtUp = pending.isEmpty && outputs.isEmpty && context.channel.isWritable
+        if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
+            try? options.setOption(.autoRead, value: caughtUp)
+        }
+    }
+
+    private func handle(_ sentence: Sentence, context: ChannelHandlerContext) {
         let command: Command
         do {
             command = try Command(parsing: sentence)
@@ -61,6 +143,9 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        loginDeadline?.cancel()
+        pending = []
+        outputs = []
         for token in streams.values { device.removeListener(token) }
         streams = [:]
         device.closeSession(sessionNumber)
@@ -93,6 +178,8 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         self.user = user
+        loginDeadline?.cancel()
+        loginDeadline = nil
         device.loggedIn(sessionNumber, user: user, address: context.channel.remoteAddress?.ipAddress ?? "0.0.0.0")
         send([.done()], tag: tag, context: context)
     }
@@ -132,8 +219,14 @@ final class SessionHandler: ChannelInboundHandler {
             return send([TrapText.tagInUse(tag), .done()], tag: tag, context: context)
         }
         switch device.execute(command, as: user!) {
-        case .replies(let replies):
+        case .replies(let replies) where outputs.isEmpty:
             send(replies, tag: tag, context: context)
+        case .replies(let replies):
+            // Behind a print still streaming (commands delayed by `service-ms` run late).
+            outputs.append((.replies(replies), tag))
+        case .stream(let stream):
+            outputs.append((.stream(stream), tag))
+            takeTurn(context: context)
         case .follow(let initial, let view):
             send(initial, tag: tag, context: context)
             let channel = context.channel
@@ -149,6 +242,18 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     // MARK: - Output
+
+    /// Writes the oldest waiting replies, or the next batch of the print streaming.
+    private func writeNextOutput(context: ChannelHandlerContext) {
+        guard let (output, tag) = outputs.popFirst() else { return }
+        switch output {
+        case .replies(let replies):
+            send(replies, tag: tag, context: context)
+        case .stream(var stream):
+            send(stream.next(Self.rowsPerBatch), tag: tag, context: context)
+            if !stream.isFinished { outputs.prepend((.stream(stream), tag)) }
+        }
+    }
 
     private func fatal(_ reason: String, context: ChannelHandlerContext) {
         let channel = context.channel

@@ -24,7 +24,7 @@ extension CommandExecution {
         try checkUnique(properties, excluding: nil)
         let before = try command["place-before"].map { try resolve($0) }
         let number = state.nextNumber(for: menu)
-        state.tables[menu, default: MenuTable()].insert(Entry(number: number, properties: properties), before: before)
+        state.insert(Entry(number: number, properties: properties), into: menu, before: before)
         recordChange(number)
         return EntryID.format(number)
     }
@@ -36,7 +36,7 @@ extension CommandExecution {
         if isSettingsMenu {
             var settings = state.settings[menu] ?? defaultProperties()
             for (name, value) in given { settings[name] = value }
-            state.settings[menu] = settings
+            state.setSettings(settings, of: menu)
             return
         }
         for (menu, number) in try selectedEntries() {
@@ -48,14 +48,18 @@ extension CommandExecution {
     /// them) on one entry, recomputing derived properties and checking uniqueness.
     mutating func update(_ number: Int, in menu: String, given: [(String, String)], unset: [String] = []) throws {
         guard var properties = state.tables[menu]?.entry(number)?.properties else { throw CommandTrap(TrapText.noSuchItem) }
-        var scoped = self
-        scoped.path = MenuPath(menu: menu, verb: path.verb)
-        let defaults = scoped.defaultProperties()
-        for name in unset { properties[name] = defaults[name] }
-        for (name, value) in given { properties[name] = value }
-        try scoped.derive(&properties, given: Set(given.map(\.0)))
-        try scoped.checkUnique(properties, excluding: number)
-        state.tables[menu]?.update(number) { $0 = properties }
+        do {
+            // A view of this command in the entry's menu; gone before the state changes, so
+            // that the state is not shared (and copied) when it does.
+            var scoped = self
+            scoped.path = MenuPath(menu: menu, verb: path.verb)
+            let defaults = scoped.defaultProperties()
+            for name in unset { properties[name] = defaults[name] }
+            for (name, value) in given { properties[name] = value }
+            try scoped.derive(&properties, given: Set(given.map(\.0)))
+            try scoped.checkUnique(properties, excluding: number)
+        }
+        state.update(number, in: menu) { $0 = properties }
         recordChange(number, in: menu)
     }
 
@@ -70,7 +74,7 @@ extension CommandExecution {
             let defaults = defaultProperties()
             var settings = state.settings[menu] ?? defaults
             for name in unsetNames { settings[name] = defaults[name] }
-            state.settings[menu] = settings
+            state.setSettings(settings, of: menu)
             return
         }
         for (menu, number) in try selectedEntries() {
@@ -86,7 +90,7 @@ extension CommandExecution {
             throw CommandTrap(TrapText.cannotRemoveProtected)
         }
         for (menu, entry) in entries {
-            state.tables[menu]?.remove(entry.number)
+            state.remove(entry.number, from: menu)
             recordRemoval(entry, in: menu)
         }
     }
@@ -95,7 +99,7 @@ extension CommandExecution {
         try checkArguments(of: "move", alsoAccepting: [".id"])
         let numbers = try selectedEntries().map(\.number)
         let destination = try command["destination"].map { try resolve($0) }
-        state.tables[menu]?.move(numbers, before: destination)
+        state.move(numbers, in: menu, before: destination)
         numbers.forEach { recordChange($0) }
     }
 

@@ -5,7 +5,7 @@ import RouterOSAPI
 extension CommandExecution {
     /// The rows `/interface print` shows before queries.
     func interfaceRows() -> [[Attribute]] {
-        let entries = InterfaceTypes.menus.flatMap { menu in (state.tables[menu]?.entries ?? []).map { (menu, $0) } }
+        let entries = InterfaceTypes.menus.flatMap { menu in (state.tables[menu].map { Array($0.ordered) } ?? []).map { (menu, $0) } }
         return entries.sorted { $0.1.number < $1.1.number }.map { printed($0.1, of: $0.0) }
     }
 

@@ -1,3 +1,4 @@
+import OrderedCollections
 import RouterModel
 import RouterOSAPI
 
@@ -18,18 +19,25 @@ extension CommandExecution {
         } else if menu == "/interface" {
             rows = interfaceRows()
         } else {
-            var entries = state.tables[menu]?.entries ?? []
+            let entries = state.tables[menu]?.ordered ?? OrderedDictionary<Int, Entry>().values
             if let from = command["from"] {
-                let numbers = try from.split(separator: ",").map { try resolve(String($0)) }
-                entries = entries.filter { numbers.contains($0.number) }
+                let numbers = Set(try from.split(separator: ",").map { try resolve(String($0)) })
+                rows = entries.filter { numbers.contains($0.number) }.map { printed($0) }
+            } else {
+                rows = entries.map { printed($0) }
             }
-            rows = entries.map { printed($0) }
         }
         return view.select(rows)
     }
 
     mutating func print() throws -> RouterDevice.Outcome {
         try checkArguments(of: "print", alsoAccepting: Self.apiPrintArguments)
+        let streams = ["count-only", "follow", "follow-only", "from"].allSatisfy { command[$0] == nil }
+        if streams, !isSettingsMenu, menu != "/interface", menu != "/user/active" {
+            return .stream(PrintStream(
+                table: state.tables[menu] ?? MenuTable(menu: menu), menu: menu, view: view,
+                saysEmpty: version >= Self.firstVersionWithEmpty))
+        }
         let rows = try selectedRows()
         if command["count-only"] != nil {
             return .replies([.done(ret: String(rows.count))])

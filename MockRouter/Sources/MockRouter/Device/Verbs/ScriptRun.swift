@@ -9,7 +9,7 @@ extension CommandExecution {
         guard let reference = command[".id"] ?? command["number"] else { throw CommandTrap(TrapText.missingArgument("number")) }
         let number = try resolve(reference)
         var source = ""
-        state.tables[menu]?.update(number) { properties in
+        state.update(number, in: menu) { properties in
             source = properties["source"] ?? ""
             properties["run-count"] = String((properties["run-count"].flatMap { Int($0) } ?? 0) + 1)
             properties["last-started"] = RouterClock.formatDate(Date(), version: version) + " " + RouterClock.formatTime(Date())

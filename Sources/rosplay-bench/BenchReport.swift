@@ -1,0 +1,62 @@
+import Foundation
+
+/// The results of one benchmark run: a table for people, JSON for scripts.
+struct BenchReport: Encodable {
+    struct Row: Encodable {
+        /// What was measured (`codec`, `adds one at a time`…).
+        let group: String
+        /// Who did it (`rosplay`, `librouteros 4.2.2`) and how.
+        let label: String
+        /// How many operations (sentences, commands) were timed.
+        let count: Int
+        let seconds: Double
+        /// Operations per second.
+        let rate: Double
+        /// Megabytes per second, for the codec.
+        let megabytesPerSecond: Double?
+        /// Seconds per operation relative to the group's first row of the same label (the
+        /// smallest size): 1.0 is linear, 10 at ten times the size is quadratic.
+        let costRatio: Double?
+    }
+
+    var rows: [Row] = []
+
+    mutating func add(_ group: String, _ label: String, count: Int, elapsed: Duration, bytes: Int? = nil) {
+        let seconds = elapsed.seconds
+        let first = rows.first { $0.group == group && $0.label == label }
+        let perOperation = seconds / Double(count)
+        rows.append(Row(
+            group: group, label: label, count: count, seconds: seconds, rate: Double(count) / seconds,
+            megabytesPerSecond: bytes.map { Double($0) / 1e6 / seconds },
+            costRatio: first.map { perOperation / ($0.seconds / Double($0.count)) }))
+    }
+
+    /// One line per row, grouped.
+    var table: String {
+        var lines: [String] = []
+        var group = ""
+        for row in rows {
+            if row.group != group {
+                group = row.group
+                lines.append("")
+                lines.append(group)
+            }
+            var line = "  " + row.label.padding(toLength: 44, withPad: " ", startingAt: 0)
+            line += String(format: "%8d %9.3f s %11.0f /s", row.count, row.seconds, row.rate)
+            if let megabytes = row.megabytesPerSecond { line += String(format: " %8.1f MB/s", megabytes) }
+            if let ratio = row.costRatio { line += String(format: "  cost per op ×%.2f", ratio) }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func writeJSON(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
