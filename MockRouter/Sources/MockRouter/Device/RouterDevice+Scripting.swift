@@ -34,7 +34,7 @@ extension RouterDevice {
     /// After a write to the scheduler menu: its entries' timings count from now.
     func noticeSchedulerWrite(_ path: MenuPath) {
         guard path.menu == Self.schedulerMenu, CommandExecution.writingVerbs.contains(path.verb) else { return }
-        scheduler.notice(readState { $0.tables[Self.schedulerMenu]?.entries ?? [] }, at: Date())
+        scheduler.notice(readState { $0.tables[Self.schedulerMenu].map { Array($0.ordered) } ?? [] }, at: Date())
     }
 
     /// Runs one entry's `on-event` as its owner with full rights, after counting the run: a
