@@ -126,7 +126,8 @@ import Testing
         #expect(await other.readUntilDone().last?.kind == .done)
         let during = reader.dones.withLockedValue { $0 } - before
         // Whole socket reads of the pipeline (thousands of commands each) ran in one go before.
-        #expect(during < 500, "the other session waited for \(during) commands of the pipeline")
+        // Before the fix it waited for nearly all of them; a loaded machine adds a few hundred.
+        #expect(during < commands / 2, "the other session waited for \(during) commands of the pipeline")
         #expect(await eventually(within: .seconds(60)) { reader.dones.withLockedValue { $0 } == commands + 1 })
 
         try await busy.close()
@@ -143,7 +144,9 @@ import Testing
         let opened = ContinuousClock.now
         let silent = try await [connect(router.server.apiSSLPort!, reader: SlowReader(), reading: true),
                                 connect(router.server.apiSSLPort!, reader: SlowReader(), reading: true)]
-        #expect(await eventually { router.server.device.sessionChannels.count == 2 })
+        #expect(await eventually(within: .seconds(20)) {
+            router.server.device.sessionChannels.count == 2 || ContinuousClock.now - opened >= .seconds(3)
+        })
         let third = try? await router.loggedIn()
         // (On a machine so loaded that the timeout passed meanwhile, the slots are free again.)
         if ContinuousClock.now - opened < .seconds(3) {
@@ -167,6 +170,8 @@ import Testing
         listening.send("/ip/firewall/address-list/listen", ".tag=l")
         _ = await listening.readUntilDone()
         #expect(await idle.readUntilClosed().isEmpty)
+        // The listen has registered (a loaded machine may take its turn late) and outlived the idle timeout.
+        #expect(await eventually(within: .seconds(20)) { router.server.device.listenerCount == 1 })
         // The listener is still there, idle as long: a change made meanwhile reaches it.
         _ = router.server.device.execute(Command("/ip/firewall/address-list/add", ["list": "seen", "address": "192.0.2.9"]), as: TestRouter.user)
         let change = await listening.next()

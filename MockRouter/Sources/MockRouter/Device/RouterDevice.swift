@@ -277,6 +277,9 @@ public final class RouterDevice: Sendable {
     // MARK: - Listeners
 
     /// Starts telling `listener` about changes; returns a token for ``removeListener(_:)``.
+    /// How many `listen` and `print follow` commands are running.
+    var listenerCount: Int { listeners.withLockedValue { $0.count } }
+
     func addListener(_ listener: Listener) -> Int {
         let token = counters.withLockedValue { $0.listeners += 1; return $0.listeners }
         listeners.withLockedValue { $0[token] = listener }
