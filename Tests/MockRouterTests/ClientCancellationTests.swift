@@ -1,4 +1,5 @@
 import MockRouter
+import NIOConcurrencyHelpers
 import RouterOSAPI
 import Testing
 
@@ -41,15 +42,16 @@ import Testing
             let writer = try await router.loggedIn()
             let stream = watcher.stream(Command("/ip/firewall/address-list/listen"))
             _ = try await watcher.execute(Command("/system/identity/print"))
+            let seen = NIOLockedValueBox<[String]>([])
             let consumer = Task {
-                var seen: [String] = []
-                for try await row in stream { seen.append(row["address"] ?? "") }
-                return seen
+                for try await row in stream { seen.withLockedValue { $0.append(row["address"] ?? "") } }
             }
             _ = try await writer.execute(Command("/ip/firewall/address-list/add", ["list": "seen", "address": "192.0.2.9"]))
-            try await Task.sleep(for: .milliseconds(200))
+            // Cancelled once the row has arrived (however long a loaded machine takes to deliver it).
+            #expect(await eventually(within: .seconds(20)) { !seen.withLockedValue { $0 }.isEmpty })
             consumer.cancel()
-            #expect(try await consumer.value == ["192.0.2.9"])
+            try await consumer.value
+            #expect(seen.withLockedValue { $0 } == ["192.0.2.9"])
             // The router's `interrupted` and `!done` for the stream, and the `/cancel`'s `!done`, are dropped.
             #expect(try await watcher.execute(Command("/system/identity/print")).rows.count == 1)
             #expect(watcher.isConnected)

@@ -1,4 +1,5 @@
 import DequeModule
+import NIOConcurrencyHelpers
 import NIOCore
 import RouterOSAPI
 
@@ -27,7 +28,14 @@ final class SessionHandler: ChannelInboundHandler {
     private var user: MockUser?
     private var challenge: String?
     /// Streaming commands by tag ("" when untagged), with their listener tokens.
-    private var streams: [String: Int] = [:]
+    private var streams: [String: RunningStream] = [:]
+
+    /// A `listen` or `print follow` in progress: its listener, and whether its rows may still go
+    /// out (a change queued just before a `/cancel` must not follow the stream's `!done`).
+    private struct RunningStream {
+        let token: Int
+        let open: NIOLockedValueBox<Bool>
+    }
     /// 1 for the first session the device has seen, 2 for the next…
     private var sessionNumber = 0
     private var sentencesReceived = 0
@@ -146,7 +154,10 @@ final class SessionHandler: ChannelInboundHandler {
         loginDeadline?.cancel()
         pending = []
         outputs = []
-        for token in streams.values { device.removeListener(token) }
+        for stream in streams.values {
+            stream.open.withLockedValue { $0 = false }
+            device.removeListener(stream.token)
+        }
         streams = [:]
         device.closeSession(sessionNumber)
         context.fireChannelInactive()
@@ -188,8 +199,9 @@ final class SessionHandler: ChannelInboundHandler {
         let targets = command["tag"].map { [$0] } ?? Array(streams.keys)
         var interrupted: [String] = []
         for target in targets {
-            guard let token = streams.removeValue(forKey: target) else { continue }
-            device.removeListener(token)
+            guard let stream = streams.removeValue(forKey: target) else { continue }
+            stream.open.withLockedValue { $0 = false }
+            device.removeListener(stream.token)
             interrupted.append(target)
         }
         for target in interrupted {
@@ -230,14 +242,19 @@ final class SessionHandler: ChannelInboundHandler {
         case .follow(let initial, let view):
             send(initial, tag: tag, context: context)
             let channel = context.channel
+            let open = NIOLockedValueBox(true)
             let token = device.addListener(Listener(view: view) { row in
                 var reply = Reply(.re, attributes: row)
                 reply.tag = tag
                 let sentence = reply.sentence
-                // Scheduled, never written inline, so that changes go out in the order they were committed.
-                channel.eventLoop.execute { channel.writeAndFlush(sentence, promise: nil) }
+                // Scheduled, never written inline, so that changes go out in the order they were
+                // committed; dropped if the stream was cancelled meanwhile.
+                channel.eventLoop.execute {
+                    guard open.withLockedValue({ $0 }) else { return }
+                    channel.writeAndFlush(sentence, promise: nil)
+                }
             })
-            streams[tag ?? ""] = token
+            streams[tag ?? ""] = RunningStream(token: token, open: open)
         }
     }
 
