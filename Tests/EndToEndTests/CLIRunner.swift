@@ -54,6 +54,7 @@ struct CLIRunner {
     }
 
     /// Starts `rosplay` with `arguments` and returns at once; ``Running/finish()`` collects its output.
+    /// Its output is drained from the start, so a long plan cannot fill the pipe and stall it.
     static func launch(_ arguments: [String], environment: [String: String] = [:]) -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -70,14 +71,26 @@ struct CLIRunner {
         } catch {
             failure = "\(error)"
         }
-        return Running(process: process, out: out, err: err, failure: failure)
+        let running = Running(process: process, stdout: OutputBox(), stderr: OutputBox(), drained: DispatchGroup(), failure: failure)
+        if failure == nil {
+            // Read on threads of their own: blocking reads on the Swift pool would starve it on a 2-core machine.
+            for (pipe, box) in [(out, running.stdout), (err, running.stderr)] {
+                running.drained.enter()
+                Thread {
+                    box.data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    running.drained.leave()
+                }.start()
+            }
+        }
+        return running
     }
 
     /// A `rosplay` process that is running.
     struct Running: @unchecked Sendable {
         let process: Process
-        let out: Pipe
-        let err: Pipe
+        let stdout: OutputBox
+        let stderr: OutputBox
+        let drained: DispatchGroup
         let failure: String?
 
         /// Sends `signal` (SIGINT, SIGTERM, SIGKILL) to the process.
@@ -85,26 +98,16 @@ struct CLIRunner {
             kill(process.processIdentifier, signal)
         }
 
-        /// Waits for the process to end, reading its output on threads of its own (blocking reads
-        /// on the Swift pool would starve it on a 2-core machine).
+        /// Waits for the process to end and its output to be read.
         func finish() async -> Result {
             if let failure { return Result(status: -1, stdout: "", stderr: failure) }
             return await withCheckedContinuation { continuation in
                 Thread {
-                    // Drain stderr on its own thread so a full pipe cannot block the child.
-                    let stderrBox = ErrorBox()
-                    let drained = DispatchGroup()
-                    drained.enter()
-                    Thread {
-                        stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
-                        drained.leave()
-                    }.start()
-                    let stdout = out.fileHandleForReading.readDataToEndOfFile()
                     drained.wait()
                     process.waitUntilExit()
                     continuation.resume(returning: Result(status: process.terminationStatus,
-                                                          stdout: String(decoding: stdout, as: UTF8.self),
-                                                          stderr: String(decoding: stderrBox.data, as: UTF8.self)))
+                                                          stdout: String(decoding: stdout.data, as: UTF8.self),
+                                                          stderr: String(decoding: stderr.data, as: UTF8.self)))
                 }.start()
             }
         }
@@ -132,7 +135,7 @@ struct CLIRunner {
     }
 }
 
-/// Standard error, written by the thread that reads it and read after that thread is done.
-private final class ErrorBox: @unchecked Sendable {
+/// One output stream, written by the thread that reads it and read after that thread is done.
+final class OutputBox: @unchecked Sendable {
     var data = Data()
 }

@@ -116,11 +116,11 @@ import Testing
     }
 
     @Test func aRouterThatRestartsWithOtherEntriesLosesNoneOfThemToTheUndo() async throws {
-        // 200 rules one round trip of 50 ms each: the apply runs for 10 s, time enough to pull the
-        // router away under it even on a loaded machine.
+        // 1,000 rules one round trip of 50 ms each: the apply would run for 50 s, time enough to
+        // pull the router away under it even on a loaded machine.
         let first = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(50)))
         let port = first.server.apiSSLPort!
-        let playbook = try Self.rules(200, chain: "mine")
+        let playbook = try Self.rules(1_000, chain: "mine")
         let apply = first.launch("apply", [playbook], ["--yes", "--reconnect-within", "30s"])
         let deadline = ContinuousClock.now + .seconds(60)
         while try await Self.count("mine", on: first) < 20, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
@@ -151,7 +151,7 @@ import Testing
         let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(25)))
         FaultMatrixTests.seedUnrelated(runner.server.device)
         let unrelated = FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot()))
-        let playbook = try Self.rules(200, chain: "mine")
+        let playbook = try Self.rules(1_000, chain: "mine")
         let apply = runner.launch("apply", [playbook], ["--yes"])
         let deadline = ContinuousClock.now + .seconds(60)
         while try await Self.count("mine", on: runner) < rules, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
@@ -161,7 +161,7 @@ import Testing
         #expect(FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot())) == unrelated)
         let rerun = await runner.rosplay("apply", [playbook], ["--yes"])
         #expect(rerun.status == 0, "\(rerun.all)")
-        #expect(try await Self.count("mine", on: runner) == 200)
+        #expect(try await Self.count("mine", on: runner) == 1_000)
         #expect(FaultMatrixTests.unrelated(FaultMatrixTests.withoutIDs(try await runner.fullSnapshot())) == unrelated)
         try await runner.stop()
         try? FileManager.default.removeItem(atPath: playbook)

@@ -21,8 +21,9 @@ struct InterruptionTests {
     /// How many rules of the playbook's chain the router holds.
     func rules(of runner: CLIRunner) async throws -> Int {
         let client = try await runner.client()
-        defer { Task { await client.close() } }
-        return try await client.execute(Command("/ip/firewall/filter/print", queries: [.equals("chain", Word("mine"))])).rows.count
+        let count = try await client.execute(Command("/ip/firewall/filter/print", queries: [.equals("chain", Word("mine"))])).rows.count
+        await client.close()
+        return count
     }
 
     /// Starts an apply of `playbook` and returns once the router holds `count` of its rules.
@@ -36,9 +37,9 @@ struct InterruptionTests {
     }
 
     @Test func sigintMidApplyUndoesWhatWasAppliedAndExits130() async throws {
-        // 300 rules, one round trip of 10 ms each: about 3 s.
+        // 2,000 rules, one round trip of 10 ms each: 20 s, far longer than the test waits for.
         let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
-        let playbook = try rulesPlaybook(300)
+        let playbook = try rulesPlaybook(2_000)
         let before = try await runner.fullSnapshot()
         let apply = try await applyUntil(30, playbook, on: runner)
         apply.send(SIGINT)
@@ -56,7 +57,7 @@ struct InterruptionTests {
 
     @Test func aSecondSigintExitsAtOnceSayingWhatMayRemain() async throws {
         let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
-        let playbook = try rulesPlaybook(300)
+        let playbook = try rulesPlaybook(2_000)
         let apply = try await applyUntil(30, playbook, on: runner)
         apply.send(SIGINT)
         try await Task.sleep(for: .milliseconds(50))

@@ -6,8 +6,9 @@ import Testing
 /// Task cancellation and reply bounds, through the real client against MockRouter.
 @Suite struct ClientCancellationTests {
     @Test func cancellingTheAwaitingTaskThrowsAtOnceAndKeepsTheConnection() async throws {
-        // Every reply takes 2 s: a CancellationError well before that proves the caller did not wait.
-        try await withRouter(faults: FaultInjection(latency: .seconds(2))) { router in
+        // Every reply takes 8 s: a CancellationError well before that proves the caller did not
+        // wait (the bound leaves a loaded machine room).
+        try await withRouter(faults: FaultInjection(latency: .seconds(8))) { router in
             let client = try await router.loggedIn()
             let clock = ContinuousClock()
             let start = clock.now
@@ -15,7 +16,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(clock.now - start < .milliseconds(1500))
+            #expect(clock.now - start < .seconds(5))
             // The command's late `!done` and the `/cancel`'s are recognised and dropped.
             #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
             #expect(client.isConnected)
