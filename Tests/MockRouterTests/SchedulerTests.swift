@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test func aDeviceModeWithoutSchedulerRefusesEntriesAndNeverFires() async throws {
-        try await ScriptingSupport.withRouter(deviceMode: DeviceMode(scheduler: false)) { router in
+        try await withRouter(deviceMode: DeviceMode(scheduler: false)) { router in
             let client = try await router.loggedIn()
             #expect(try await client.rows("/system/device-mode").first?["scheduler"] == "false")
             let message = await trapMessage { _ = try await client.execute(oneShot("refused", in: 1, onEvent: "")) }

@@ -71,13 +71,12 @@ struct RevertScriptTests {
         #expect(lines[4] == #"/system script remove [find where name="rosplay-revert-1"]"#)
     }
 
-    @Test func theRoutersClockIsReadInBothFormsAndAddedToAcrossMidnight() throws {
-        let iso = try #require(RouterClock(date: "2026-12-31", time: "23:59:30"))
-        let later = iso.adding(seconds: 120)
-        #expect(later.dateText == "2027-01-01" && later.timeText == "00:01:30")
-        let old = try #require(RouterClock(date: "feb/28/2028", time: "23:00:00"))
-        #expect(old.adding(seconds: 3600).dateText == "feb/29/2028")
-        #expect(RouterClock(date: "2026-13-01", time: "10:00:00") == nil)
-        #expect(RouterClock(date: "2026-12-01", time: "25:00:00") == nil)
+    @Test func theRevertFiresByTheRoutersClockInItsOwnDateFormAcrossMidnight() throws {
+        let later = try #require(ArmedRevert.firingTime(date: "2026-12-31", time: "23:59:30", after: .seconds(120)))
+        #expect(later.date == "2027-01-01" && later.time == "00:01:30")
+        let legacy = try #require(ArmedRevert.firingTime(date: "feb/28/2028", time: "23:00:00", after: .milliseconds(3_600_001)))
+        #expect(legacy.date == "feb/29/2028" && legacy.time == "00:00:01")
+        #expect(ArmedRevert.firingTime(date: "2026-13-01", time: "10:00:00", after: .seconds(1)) == nil)
+        #expect(ArmedRevert.firingTime(date: "2026-12-01", time: "25:00:00", after: .seconds(1)) == nil)
     }
 }

@@ -1,3 +1,5 @@
+import RouterOSAPI
+
 /// Opens a new session after the old one was lost: capped exponential backoff, all attempts
 /// within one overall deadline, one progress line per attempt.
 public struct Reconnector: Sendable {
@@ -29,21 +31,15 @@ public struct Reconnector: Sendable {
             } catch {
                 let left = end - clock.now
                 guard left > .zero else {
-                    progress("reconnect attempt \(attempt) failed: \(error); giving up after \(Self.seconds(deadline))")
+                    progress("reconnect attempt \(attempt) failed: \(error); giving up after \(deadline.secondsText)")
                     throw error
                 }
                 let wait = min(delay, left)
-                progress("reconnect attempt \(attempt) failed: \(error); next in \(Self.seconds(wait))")
+                progress("reconnect attempt \(attempt) failed: \(error); next in \(wait.secondsText)")
                 try? await Task.sleep(for: wait)
                 delay = min(delay * 2, maximumDelay)
                 attempt += 1
             }
         }
-    }
-
-    /// `1.5s`.
-    static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(Double(milliseconds) / 1000)s"
     }
 }

@@ -47,7 +47,7 @@ public enum RouterOSError: Error, Hashable, Sendable, CustomStringConvertible {
         case .loginFailed(let message): return "login failed: \(message)"
         case .fatal(let reason): return "router closed the connection: \(reason)"
         case .connectionLost(let command, let reason): return "connection lost while \(command) was in flight: \(reason)"
-        case .timedOut(let stage, let target, let after): return "\(target) \(stage.waitedFor) within \(TimeoutStage.describe(after))"
+        case .timedOut(let stage, let target, let after): return "\(target) \(stage.waitedFor) within \(after.secondsText)"
         case .tagInUse(let command, let tag): return "cannot send \(command): tag \(tag) is already in flight"
         case .connectFailed(let reason): return "cannot connect: \(reason)"
         case .replyTooLarge(let command, let limit): return "\(command) returned \(limit); it was cancelled"
@@ -94,12 +94,5 @@ public enum TimeoutStage: Hashable, Sendable {
     var isCommand: Bool {
         if case .command = self { return true }
         return false
-    }
-
-    /// `10s`, `1.5s`.
-    static func describe(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let milliseconds = attoseconds / 1_000_000_000_000_000
-        return milliseconds == 0 ? "\(seconds)s" : "\(Double(seconds) + Double(milliseconds) / 1000)s"
     }
 }

@@ -12,24 +12,6 @@ enum ScriptingSupport {
         return (String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!),
                 String(format: "%02d:%02d:%02d", parts.hour!, parts.minute!, parts.second!))
     }
-
-    /// Starts a router with `deviceMode`, runs `body`, always stops it.
-    static func withRouter<T>(deviceMode: DeviceMode, _ body: (TestRouter) async throws -> T) async throws -> T {
-        let certificates = TestCertificates.shared
-        let configuration = MockRouterConfiguration(
-            apiSSLPort: 0, apiPort: 0,
-            tls: .certificate(certificateFile: certificates.certificateFile, keyFile: certificates.keyFile),
-            users: [TestRouter.user], deviceMode: deviceMode)
-        let router = TestRouter(server: try await MockRouterServer.start(configuration))
-        do {
-            let result = try await body(router)
-            try await router.stop()
-            return result
-        } catch {
-            try? await router.stop()
-            throw error
-        }
-    }
 }
 
 extension RouterOSClient {

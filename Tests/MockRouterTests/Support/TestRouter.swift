@@ -14,7 +14,8 @@ struct TestRouter {
         board: Board = .rb5009,
         statePath: String? = nil,
         faults: FaultInjection = FaultInjection(),
-        limits: SessionLimits = SessionLimits()
+        limits: SessionLimits = SessionLimits(),
+        deviceMode: DeviceMode = DeviceMode()
     ) async throws -> TestRouter {
         let certificates = TestCertificates.shared
         let configuration = MockRouterConfiguration(
@@ -25,6 +26,7 @@ struct TestRouter {
             routerOSVersion: RouterOSVersion(version)!,
             board: board,
             statePath: statePath,
+            deviceMode: deviceMode,
             faults: faults,
             limits: limits
         )
@@ -60,9 +62,10 @@ func withRouter<T>(
     users: [MockUser] = [TestRouter.user],
     version: String = "7.20.8",
     faults: FaultInjection = FaultInjection(),
+    deviceMode: DeviceMode = DeviceMode(),
     _ body: (TestRouter) async throws -> T
 ) async throws -> T {
-    let router = try await TestRouter.start(tls: tls, users: users, version: version, faults: faults)
+    let router = try await TestRouter.start(tls: tls, users: users, version: version, faults: faults, deviceMode: deviceMode)
     do {
         let result = try await body(router)
         try await router.stop()
