@@ -126,8 +126,9 @@ import Testing
         #expect(await other.readUntilDone().last?.kind == .done)
         let during = reader.dones.withLockedValue { $0 } - before
         // Whole socket reads of the pipeline (thousands of commands each) ran in one go before.
-        // Before the fix it waited for nearly all of them; a loaded machine adds a few hundred.
-        #expect(during < commands / 2, "the other session waited for \(during) commands of the pipeline")
+        // Before the fix it waited for nearly all of them (about 1,940 of 2,000); a loaded machine
+        // lets the pipeline through by the hundreds (up to ~1,050 seen), so the line sits between.
+        #expect(during < commands * 9 / 10, "the other session waited for \(during) commands of the pipeline")
         #expect(await eventually(within: .seconds(60)) { reader.dones.withLockedValue { $0 } == commands + 1 })
 
         try await busy.close()
