@@ -76,7 +76,11 @@ struct InterruptionTests {
     @Test func sigintWhileReadingExits130SayingNothingChanged() async throws {
         let runner = try await CLIRunner.start(faults: FaultInjection(latency: .seconds(3)))
         let plan = runner.launch("plan")
-        try await Task.sleep(for: .milliseconds(500))
+        // Once rosplay has connected it is past installing its handlers and waiting on the router.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while runner.server.device.openSessionCount == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         plan.send(SIGINT)
         let result = await plan.finish()
         #expect(result.status == 130, "\(result.all)")

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Reconciler
 
@@ -35,23 +34,46 @@ private enum Stage {
     case applied
 }
 
+/// The write end of the pipe signal handlers report to; set before any handler is installed.
+/// A handler may do little safely, so it only writes the signal's number here.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
 private final class SignalState: @unchecked Sendable {
     private let lock = NSLock()
     private var stage = Stage.reading
-    private var sources: [DispatchSourceSignal] = []
-    /// Its own queue, so a busy global pool cannot delay a handler past the stage it belongs to.
-    private let queue = DispatchQueue(label: "rosplay.signals")
+    private var installed = false
 
+    /// Installs `sigaction` handlers that write to a pipe, read by a thread of their own. Once this
+    /// returns a signal is never lost: no handler is set up later or asynchronously (a dispatch
+    /// signal source registers on another thread, and a signal sent meanwhile was ignored), and a
+    /// busy thread pool cannot delay a handler past the stage it belongs to.
     func install() {
         lock.lock()
         defer { lock.unlock() }
-        guard sources.isEmpty else { return }
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [self] in received(name) }
-            source.resume()
-            sources.append(source)
+        guard !installed else { return }
+        installed = true
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        signalPipeWriteEnd = ends[1]
+        let readEnd = ends[0]
+        Thread.detachNewThread { [self] in
+            var number: UInt8 = 0
+            while true {
+                let count = read(readEnd, &number, 1)
+                if count == 0 { return }
+                guard count == 1 else { continue }
+                received(Int32(number) == SIGINT ? "SIGINT" : "SIGTERM")
+            }
+        }
+        for number in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(number, &action, nil)
         }
     }
 

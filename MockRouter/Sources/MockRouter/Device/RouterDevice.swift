@@ -252,6 +252,11 @@ public final class RouterDevice: Sendable {
         activeSessions.withLockedValue { $0[number] = ActiveSession(number: number, user: user, address: address, since: Date()) }
     }
 
+    /// How many API sessions are open, logged in or not.
+    public var openSessionCount: Int {
+        sessions.withLockedValue { $0.count }
+    }
+
     /// The channels of the open sessions.
     var sessionChannels: [Channel] {
         sessions.withLockedValue { Array($0.values) }
