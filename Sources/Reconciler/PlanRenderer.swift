@@ -158,6 +158,7 @@ public enum ReportJSON {
         var outcomes: [OutcomeDocument]?
         var stopReason: OrNull<String>?
         var counts: [String: Int]?
+        var waves: Int?
     }
 
     struct OperationDocument: Encodable {
@@ -200,6 +201,7 @@ public enum ReportJSON {
         var counts = ["applied": 0, "undone": 0, "not-undone": 0, "uncertain": 0]
         for (status, count) in report.counts { counts[status.rawValue] = count }
         document.counts = counts
+        document.waves = report.waves
         return encode(document)
     }
 

@@ -38,23 +38,17 @@ public struct Snapshot: Sendable {
         return Snapshot(version: identity.version, boardName: identity.boardName, menus: menus)
     }
 
-    /// The entries of every menu in `paths`: one print each, all in flight together (tagged), so a
-    /// slow link costs one round trip.
+    /// The entries of every menu in `paths`: one print each, all in one wave, so a slow link costs
+    /// one round trip.
     public static func read(_ paths: [String], from session: RouterSession) async throws -> [String: [LiveEntry]] {
-        try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
-            for path in paths {
-                group.addTask { (path, try await read(path, from: session)) }
-            }
-            return try await group.reduce(into: [String: [LiveEntry]]()) { $0[$1.0] = $1.1 }
-        }
+        let printed = try await print(paths.map { Command($0 + "/print") }, from: session)
+        return Dictionary(zip(paths, printed), uniquingKeysWith: { first, _ in first })
     }
 
-    /// The entries of one menu, `.id` taken out of the properties.
-    public static func read(_ path: String, from session: RouterSession) async throws -> [LiveEntry] {
-        try await session.execute(Command(path + "/print")).rows.map { row in
-            var properties = row.dictionary
-            let id = properties.removeValue(forKey: ".id")
-            return LiveEntry(id: id, properties: properties)
+    /// The rows of each print in `commands`, sent as one wave; the first failure is thrown.
+    static func print(_ commands: [Command], from session: RouterSession) async throws -> [[LiveEntry]] {
+        try await session.pipeline(Wave(commands.map { [$0] })).map { outcome in
+            try outcome!.replies[0].get().rows.map(LiveEntry.init(row:))
         }
     }
 

@@ -72,6 +72,31 @@ import Testing
         try await runner.stop()
     }
 
+    /// 300 new rules before one defconf rule go out as one wave through the real client, and land
+    /// in the playbook's order: the client writes a wave's commands in order and the router runs
+    /// them in the order they arrive.
+    @Test func rulesBeforeADefconfRuleLandInOrderFromOneWave() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(5)))
+        var yaml = "menus:\n  /ip/firewall/filter:\n"
+        for number in 1...300 {
+            yaml += "    - { chain: input, action: accept, src-address: 10.9.\(number / 256).\(number % 256), comment: \"mine \(number)\", "
+                + "_place-before: { comment: \"defconf: drop all not coming from LAN\" } }\n"
+        }
+        let playbook = NSTemporaryDirectory() + "rosplay-wave-\(UUID().uuidString).yaml"
+        try yaml.write(toFile: playbook, atomically: true, encoding: .utf8)
+        let apply = await runner.rosplay("apply", [playbook], ["--yes", "--json"])
+        #expect(apply.status == 0, "\(apply.all)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(apply.stdout.utf8)) as? [String: Any])
+        #expect(document["waves"] as? Int == 1, "\(document["waves"] ?? "no waves")")
+        let client = try await runner.client()
+        let comments = try await client.execute(Command("/ip/firewall/filter/print", [".proplist": "comment"])).rows.compactMap { $0["comment"] }
+        await client.close()
+        let anchor = try #require(comments.firstIndex(of: "defconf: drop all not coming from LAN"))
+        #expect(Array(comments[(anchor - 300)..<anchor]) == (1...300).map { "mine \($0)" })
+        try await runner.stop()
+        try? FileManager.default.removeItem(atPath: playbook)
+    }
+
     func withoutIDs(_ snapshot: [String: [[String: String]]]) -> [String: [[String: String]]] {
         snapshot.mapValues { rows in rows.map { $0.filter { $0.key != ".id" && $0.key != "public-key" && $0.key != "private-key" } } }
     }

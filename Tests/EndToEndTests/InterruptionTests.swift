@@ -7,9 +7,9 @@ import Testing
 
 /// Ctrl-C and silent routers, driven through the real `rosplay` binary.
 struct InterruptionTests {
-    /// A playbook of `count` firewall rules in a temporary file. Rules of an ordered menu are sent
-    /// one at a time, so with latency the apply is still running when the test interrupts it (a
-    /// pipelined wave would be all in flight at once, and a stop only keeps new commands back).
+    /// A playbook of `count` firewall rules in a temporary file: one wave, of which at most
+    /// ``Wave/maximumInFlight`` commands are in flight at once; the rest wait to be sent, and a
+    /// stop keeps them back.
     func rulesPlaybook(_ count: Int) throws -> String {
         var yaml = "menus:\n  /ip/firewall/filter:\n"
         for number in 0..<count { yaml += "    - { chain: mine, action: accept, comment: rule \(number) }\n" }
@@ -36,9 +36,12 @@ struct InterruptionTests {
         return apply
     }
 
+    /// A router that takes 2 ms per command: 2,000 rules keep it busy for 4 s, far longer than the
+    /// test waits for, however fast the machine.
+    static let busyRouter = FaultInjection(latency: .milliseconds(10), serviceTime: .milliseconds(2))
+
     @Test func sigintMidApplyUndoesWhatWasAppliedAndExits130() async throws {
-        // 2,000 rules, one round trip of 10 ms each: 20 s, far longer than the test waits for.
-        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        let runner = try await CLIRunner.start(faults: Self.busyRouter)
         let playbook = try rulesPlaybook(2_000)
         let before = try await runner.fullSnapshot()
         let apply = try await applyUntil(30, playbook, on: runner)
@@ -56,7 +59,7 @@ struct InterruptionTests {
     }
 
     @Test func aSecondSigintExitsAtOnceSayingWhatMayRemain() async throws {
-        let runner = try await CLIRunner.start(faults: FaultInjection(latency: .milliseconds(10)))
+        let runner = try await CLIRunner.start(faults: Self.busyRouter)
         let playbook = try rulesPlaybook(2_000)
         let apply = try await applyUntil(30, playbook, on: runner)
         apply.send(SIGINT)

@@ -42,7 +42,7 @@ struct ApplyWindowTests {
         let report = await Applier(session: router, schema: schema).apply(plan)
         #expect(report.succeeded)
         #expect(report.counts[.applied] == 1_200)
-        #expect(router.most <= Applier.maximumInFlight, "\(router.most) in flight at once")
+        #expect(router.most <= Wave.maximumInFlight, "\(router.most) in flight at once")
         #expect(router.most > 1, "the adds were not pipelined")
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import RouterModel
 import RouterOSAPI
 
-/// Executes a plan: level by level, independent operations pipelined. On the first refusal, a
-/// lost connection or a requested stop, nothing new is sent, the replies in flight are awaited,
-/// and everything that landed is undone in reverse, each target found again by its values (see
-/// ``Reverter``), over a new connection if the old one was lost.
+/// Executes a plan: level by level, each level in as few waves as its ordered menus allow (see
+/// ``OrderedSending``). On the first refusal, a lost connection or a requested stop, nothing new
+/// is sent, the replies in flight are awaited, and everything that landed is undone in reverse,
+/// each target found again by its values (see ``Reverter``), over a new connection if the old one
+/// was lost.
 public struct Applier: Sendable {
     public let session: any RouterSession
     public let schema: RouterSchema
@@ -13,15 +14,16 @@ public struct Applier: Sendable {
     public let reconnector: Reconnector?
     /// The stop request and live counts, shared with a signal handler.
     public let control: ApplyControl
+    /// How operations of ordered menus share waves.
+    public let ordering: OrderedSending
 
-    /// How many independent operations are sent before the first of them must be answered.
-    public static let maximumInFlight = 500
-
-    public init(session: any RouterSession, schema: RouterSchema, reconnector: Reconnector? = nil, control: ApplyControl = ApplyControl()) {
+    public init(session: any RouterSession, schema: RouterSchema, reconnector: Reconnector? = nil, control: ApplyControl = ApplyControl(),
+                ordering: OrderedSending = .pipelined) {
         self.session = session
         self.schema = schema
         self.reconnector = reconnector
         self.control = control
+        self.ordering = ordering
     }
 
     /// How one operation ended on the way forward.
@@ -41,36 +43,40 @@ public struct Applier: Sendable {
         var steps: [RevertStep] = []
         var stopReason: String?
         var connectionLost = false
+        var waves = 0
         var offset = 0
-        for (number, level) in plan.levels.enumerated() {
+        levels: for (number, level) in plan.levels.enumerated() {
             if let requested = control.stopRequested {
                 stopReason = requested
                 break
             }
             progress("level \(number + 1)/\(plan.levels.count): \(level.count) operation(s)")
-            for sent in await run(level, startingAt: offset) where !sent.skipped {
-                let operation = operations[sent.index]
-                guard let error = sent.error else {
-                    outcomes[sent.index].status = .applied
-                    steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: true, statusIfNothingRemains: .gone))
-                    continue
+            for wave in ordering.waves(of: level.enumerated().map { (offset + $0.offset, $0.element) }) {
+                waves += 1
+                for sent in await send(wave) where !sent.skipped {
+                    let operation = operations[sent.index]
+                    guard let error = sent.error else {
+                        outcomes[sent.index].status = .applied
+                        steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: true, statusIfNothingRemains: .gone))
+                        continue
+                    }
+                    let lost = (error as? RouterOSError)?.isConnectionFailure == true
+                    connectionLost = connectionLost || lost
+                    outcomes[sent.index].status = lost ? .uncertain : .failed
+                    // The full message is the stop reason; alike operations share one short one, so they group.
+                    outcomes[sent.index].error = lost ? "in flight when \(Self.lossWords(error))" : "\(error)"
+                    if stopReason == nil { stopReason = lost ? "the connection was lost: \(error)" : "\(operation.kind.rawValue) \(operation.menu) \(operation.label): \(error)" }
+                    if lost || sent.partlyDone {
+                        steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: false,
+                                                statusIfNothingRemains: lost ? .notApplied : .failed))
+                    }
                 }
-                let lost = (error as? RouterOSError)?.isConnectionFailure == true
-                connectionLost = connectionLost || lost
-                outcomes[sent.index].status = lost ? .uncertain : .failed
-                // The full message is the stop reason; alike operations share one short one, so they group.
-                outcomes[sent.index].error = lost ? "in flight when \(Self.lossWords(error))" : "\(error)"
-                if stopReason == nil { stopReason = lost ? "the connection was lost: \(error)" : "\(operation.kind.rawValue) \(operation.menu) \(operation.label): \(error)" }
-                if lost || sent.partlyDone {
-                    steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: false,
-                                            statusIfNothingRemains: lost ? .notApplied : .failed))
-                }
+                if stopReason == nil, let requested = control.stopRequested { stopReason = requested }
+                if stopReason != nil { break levels }
             }
             offset += level.count
-            if stopReason == nil, let requested = control.stopRequested { stopReason = requested }
-            if stopReason != nil { break }
         }
-        guard let stopReason else { return ApplyReport(outcomes: outcomes) }
+        guard let stopReason else { return ApplyReport(outcomes: outcomes, waves: waves) }
         var notes: [String] = []
         if !steps.isEmpty {
             progress("stopping: \(stopReason); undoing \(steps.count) operation(s)")
@@ -84,9 +90,10 @@ public struct Applier: Sendable {
                     outcomes[index].error = outcomes[index].error.map { "\($0); \(note)" } ?? note
                 }
             }
+            waves += reverter.waves
             notes = collect.notes
         }
-        return ApplyReport(outcomes: outcomes, stopReason: stopReason, notes: notes)
+        return ApplyReport(outcomes: outcomes, stopReason: stopReason, notes: notes, waves: waves)
     }
 
     /// `the connection was lost` or `the router stopped answering`, for an operation's outcome.
@@ -95,66 +102,29 @@ public struct Applier: Sendable {
         return "the connection was lost"
     }
 
-    /// Runs one level: operations on ordered menus one after another (their positions depend on
-    /// each other), everything else at once. A group stops at its first failure.
-    private func run(_ level: [Operation], startingAt offset: Int) async -> [Sent] {
-        var groups: [[(Int, Operation)]] = []
-        var orderedGroups: [String: Int] = [:]
-        for (position, operation) in level.enumerated() {
-            let item = (offset + position, operation)
-            if MenuCatalog.spec(for: operation.menu)?.ordered == true {
-                if let group = orderedGroups[operation.menu] { groups[group].append(item) } else {
-                    orderedGroups[operation.menu] = groups.count
-                    groups.append([item])
-                }
-            } else {
-                groups.append([item])
+    /// Sends one wave: every operation's commands, in plan order, none waiting for another's reply.
+    /// Once a stop is requested nothing more is sent; what is in flight is awaited.
+    private func send(_ wave: [(index: Int, operation: Operation)]) async -> [Sent] {
+        let control = self.control
+        let requests = wave.map { item in
+            let hidden = Set(item.operation.changes.filter(\.sensitive).map(\.name))
+            return commands(item.operation).map { command in
+                var command = command
+                command.sensitive = hidden
+                return command
             }
         }
-        return await withTaskGroup(of: [Sent].self) { taskGroup in
-            var results: [Sent] = []
-            for (number, group) in groups.enumerated() {
-                // A window of commands in flight: a command queued behind thousands of others
-                // would time out although the router is busy with them, not silent.
-                if number >= Self.maximumInFlight, let done = await taskGroup.next() { results += done }
-                taskGroup.addTask {
-                    var results: [Sent] = []
-                    for (index, operation) in group {
-                        guard control.stopRequested == nil else {
-                            results.append(Sent(index: index, error: nil, partlyDone: false, skipped: true))
-                            continue
-                        }
-                        let result = await execute(operation, index: index)
-                        results.append(result)
-                        if result.error != nil { break }
-                    }
-                    return results
-                }
-            }
-            return await taskGroup.reduce(into: results) { $0 += $1 }
+        let outcomes = await session.pipeline(Wave(requests, proceed: {
+            guard control.stopRequested == nil else { return false }
+            control.sent()
+            return true
+        }, answered: { _, outcome in
+            if outcome.error == nil { control.applied() }
+        }))
+        return zip(wave, outcomes).map { item, outcome in
+            guard let outcome else { return Sent(index: item.index, error: nil, partlyDone: false, skipped: true) }
+            return Sent(index: item.index, error: outcome.error, partlyDone: outcome.anySucceeded, skipped: false)
         }
-    }
-
-    /// Sends the commands of one operation.
-    func execute(_ operation: Operation, index: Int) async -> Sent {
-        var result = Sent(index: index, error: nil, partlyDone: false, skipped: false)
-        let hidden = Set(operation.changes.filter(\.sensitive).map(\.name))
-        func send(_ command: Command) async throws {
-            var command = command
-            command.sensitive = hidden
-            _ = try await session.execute(command)
-        }
-        control.sent()
-        do {
-            for command in commands(operation) {
-                try await send(command)
-                result.partlyDone = true
-            }
-            control.applied()
-        } catch {
-            result.error = error
-        }
-        return result
     }
 
     /// The API commands that carry out `operation`, in order.

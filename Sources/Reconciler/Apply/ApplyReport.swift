@@ -44,11 +44,14 @@ public struct ApplyReport: Sendable {
     public var stopReason: String?
     /// One line per reconnect attempt and other events worth keeping, in order.
     public var notes: [String]
+    /// Round trips the apply took: each wave of commands sent together, and each read and wave of the undo.
+    public var waves: Int
 
-    public init(outcomes: [OperationOutcome], stopReason: String? = nil, notes: [String] = []) {
+    public init(outcomes: [OperationOutcome], stopReason: String? = nil, notes: [String] = [], waves: Int = 0) {
         self.outcomes = outcomes
         self.stopReason = stopReason
         self.notes = notes
+        self.waves = waves
     }
 
     /// True when every operation was applied.

@@ -3,36 +3,26 @@ import RouterOSAPI
 
 extension SessionPath {
     /// Reads the path of the session `session` is: who it is, where it comes from, and the live
-    /// entries ``LockoutGuard`` needs. Two round trips, each with its prints in flight together:
+    /// entries ``LockoutGuard`` needs. Two waves (round trips), each with its prints sent together:
     /// `/user/active` with the family-independent menus, then the family's firewall, address
-    /// lists and the routes whose destination holds the session's address.
+    /// lists and the routes whose destination holds the session's address (the first alone for a
+    /// session over loopback).
     /// - Parameters:
     ///   - user: the name the session logged in with.
     ///   - service: `api-ssl` for a TLS connection, `api` for the plain API.
     public static func read(from session: RouterSession, user: String, service: String) async throws -> SessionPath {
-        async let active = session.execute(Command("/user/active/print", queries: [.equals("name", Word(user))]))
-        var live = try await readAll(commonMenus.map { ($0, Command($0 + "/print")) }, from: session)
-        let activeSessions = try await active.rows.map(LiveEntry.init(row:))
-        let first = try resolve(user: user, service: service, activeSessions: activeSessions, live: live)
-        guard !first.isLoopback else { return first }
-        let family = familyMenus(first.address.family)
-        let more = try await readAll([
-            (family.route, routesHolding(first.address, menu: family.route)),
-            (family.filter, Command(family.filter + "/print")),
-            (family.addressList, Command(family.addressList + "/print")),
-        ], from: session)
-        live.merge(more) { $1 }
+        let active = Command("/user/active/print", queries: [.equals("name", Word(user))])
+        let first = try await Snapshot.print([active] + commonMenus.map { Command($0 + "/print") }, from: session)
+        let activeSessions = first[0]
+        var live = Dictionary(zip(commonMenus, first.dropFirst()), uniquingKeysWith: { $1 })
+        let path = try resolve(user: user, service: service, activeSessions: activeSessions, live: live)
+        guard !path.isLoopback else { return path }
+        let family = familyMenus(path.address.family)
+        let menus = [family.route, family.filter, family.addressList]
+        let more = try await Snapshot.print([routesHolding(path.address, menu: family.route), Command(family.filter + "/print"),
+                                             Command(family.addressList + "/print")], from: session)
+        live.merge(zip(menus, more)) { $1 }
         return try resolve(user: user, service: service, activeSessions: activeSessions, live: live)
-    }
-
-    /// One print per menu, all in flight together.
-    private static func readAll(_ prints: [(String, Command)], from session: RouterSession) async throws -> [String: [LiveEntry]] {
-        try await withThrowingTaskGroup(of: (String, [LiveEntry]).self) { group in
-            for (menu, command) in prints {
-                group.addTask { (menu, try await session.execute(command).rows.map(LiveEntry.init(row:))) }
-            }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-        }
     }
 
     /// A print of the routes whose `dst-address` is one of the address's prefixes, /0 to the full

@@ -22,6 +22,8 @@ struct Reverter {
     let reconnector: Reconnector?
     let schema: RouterSchema
     let progress: @Sendable (String) -> Void
+    /// Round trips so far: reads and waves of undo commands.
+    private(set) var waves = 0
 
     /// Step index → how it ended.
     typealias Results = [Int: (status: OperationOutcome.Status, note: String?)]
@@ -71,8 +73,8 @@ struct Reverter {
         return results
     }
 
-    /// Reads every menu the steps touch (all in flight at once), then undoes level by level.
-    private func revertAll(_ steps: [RevertStep], on session: any RouterSession, results: inout Results, attempted: inout Set<Int>) async throws {
+    /// Reads every menu the steps touch (one wave), then undoes level by level.
+    private mutating func revertAll(_ steps: [RevertStep], on session: any RouterSession, results: inout Results, attempted: inout Set<Int>) async throws {
         var mirrors = try await readMirrors(Set(steps.map(\.operation.menu)), from: session)
         let levels = Dictionary(grouping: steps, by: \.level)
         for level in levels.keys.sorted(by: >) {
@@ -81,20 +83,31 @@ struct Reverter {
                 var mirror = mirrors[menu]!
                 let menuSteps = (byMenu[menu] ?? []).sorted { $0.index > $1.index }
                 defer { mirrors[menu] = mirror }
-                if mirror.ordered {
-                    // Each step's place depends on the one before: one at a time.
-                    for step in menuSteps {
-                        try await revert([step], in: &mirror, on: session, results: &results, attempted: &attempted)
-                    }
-                } else {
-                    try await revert(menuSteps, in: &mirror, on: session, results: &results, attempted: &attempted)
+                for batch in Self.batches(menuSteps, ordered: mirror.ordered) {
+                    try await revert(batch, in: &mirror, on: session, results: &results, attempted: &attempted)
                 }
             }
         }
     }
 
+    /// The steps of one menu in waves: all at once, except in an ordered menu, where putting back a
+    /// removed or moved entry depends on where the undo before it left the others (and on the
+    /// `.id` a re-added entry got), so each of those goes alone; removing added entries does not.
+    static func batches(_ steps: [RevertStep], ordered: Bool) -> [[RevertStep]] {
+        guard ordered else { return steps.isEmpty ? [] : [steps] }
+        var batches: [[RevertStep]] = []
+        for step in steps {
+            if step.operation.kind == .add, let last = batches.last?.last, last.operation.kind == .add {
+                batches[batches.count - 1].append(step)
+            } else {
+                batches.append([step])
+            }
+        }
+        return batches
+    }
+
     /// Decides every step from `mirror`, then sends all their commands at once.
-    private func revert(_ steps: [RevertStep], in mirror: inout MenuMirror, on session: any RouterSession,
+    private mutating func revert(_ steps: [RevertStep], in mirror: inout MenuMirror, on session: any RouterSession,
                         results: inout Results, attempted: inout Set<Int>) async throws {
         var actions: [(RevertStep, UndoAction)] = []
         for step in steps {
@@ -112,34 +125,21 @@ struct Reverter {
         }
         guard !actions.isEmpty else { return }
         let menu = steps[0].operation.menu
-        let sent = await withTaskGroup(of: (Int, Result<String?, Error>).self) { group in
-            var finished: [(Int, Result<String?, Error>)] = []
-            for (position, (step, action)) in actions.enumerated() {
-                let commands = action.commands(in: menu, sensitive: sensitive(step.operation))
-                if position >= Applier.maximumInFlight, let done = await group.next() { finished.append(done) }
-                group.addTask {
-                    do {
-                        var ret: String?
-                        for command in commands { ret = try await session.execute(command).ret ?? ret }
-                        return (position, .success(ret))
-                    } catch {
-                        return (position, .failure(error))
-                    }
-                }
-            }
-            return await group.reduce(into: finished) { $0.append($1) }.sorted { $0.0 < $1.0 }
-        }
+        waves += 1
+        // Nothing stops an undo part-way: every request is sent and has an outcome.
+        let sent = await session.pipeline(Wave(actions.map { step, action in action.commands(in: menu, sensitive: sensitive(step.operation)) }))
+            .compactMap { $0 }
         var lost: Error?
-        for (position, outcome) in sent {
-            let (step, action) = actions[position]
+        for ((step, action), outcome) in zip(actions, sent) {
             attempted.insert(step.index)
-            switch outcome {
-            case .success(let ret):
+            switch outcome.error {
+            case nil:
+                let ret = outcome.replies.compactMap { try? $0.get().ret }.last
                 action.record(in: &mirror, ret: ret)
                 results[step.index] = (step.confirmed ? .undone : step.statusIfNothingRemains == .failed ? .failed : .undone, nil)
-            case .failure(let error as RouterOSError) where error.isConnectionFailure:
+            case let error as RouterOSError where error.isConnectionFailure:
                 lost = error
-            case .failure(let error):
+            case let error?:
                 results[step.index] = (.undoFailed, "undo: \(error)")
             }
         }
@@ -151,16 +151,12 @@ struct Reverter {
         Set(operation.changes.filter { $0.sensitive || SecretRule.isSecret(property: $0.name, in: operation.menu) }.map(\.name))
     }
 
-    private func readMirrors(_ menus: Set<String>, from session: any RouterSession) async throws -> [String: MenuMirror] {
+    private mutating func readMirrors(_ menus: Set<String>, from session: any RouterSession) async throws -> [String: MenuMirror] {
+        waves += 1
         do {
-            return try await withThrowingTaskGroup(of: (String, MenuMirror).self) { group in
-                for menu in menus {
-                    group.addTask {
-                        let spec = MenuCatalog.spec(for: menu)
-                        return (menu, MenuMirror(identity: spec?.identity ?? [], ordered: spec?.ordered == true, live: try await Snapshot.read(menu, from: session)))
-                    }
-                }
-                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            return try await Snapshot.read(Array(menus), from: session).reduce(into: [:]) { mirrors, menu in
+                let spec = MenuCatalog.spec(for: menu.key)
+                mirrors[menu.key] = MenuMirror(identity: spec?.identity ?? [], ordered: spec?.ordered == true, live: menu.value)
             }
         } catch let error as RouterOSError where error.isConnectionFailure {
             throw Lost(error: error)

@@ -9,7 +9,9 @@ struct ApplyCommand: AsyncParsableCommand {
         abstract: "Change the router to match the playbooks, after showing the plan.",
         discussion: """
         Asks for confirmation on a terminal; without one it refuses unless --yes is given. Operations are \
-        sent level by level, independent ones together. On a !trap, a lost connection or Ctrl-C (SIGINT or \
+        sent level by level, each level as one wave of commands sent together (rules in the order they must \
+        land; up to 1,000 unanswered at once), so an apply costs a few round trips however many entries it \
+        changes. On a !trap, a lost connection or Ctrl-C (SIGINT or \
         SIGTERM) nothing new is sent, the replies in flight are awaited, and everything applied is undone in \
         reverse: each entry is found again by its identity and the values rosplay wrote, and one that no \
         longer matches is left alone and reported as uncertain. A lost connection is re-opened with backoff \
@@ -110,7 +112,12 @@ struct ApplyCommand: AsyncParsableCommand {
 
         let remaining: Plan
         do {
-            remaining = try await run.replan()
+            let verifier = Verifier(desired: run.desired, schema: run.schema, identity: run.identity, session: run.client)
+            let verification = try await verifier.verify { Terminal.progress($0) }
+            if let repair = verification.repair, !repair.succeeded {
+                Terminal.error("could not put the rules in order: \(repair.stopReason ?? "a move failed")")
+            }
+            remaining = verification.remaining
         } catch {
             Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
             if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }

@@ -47,12 +47,6 @@ struct RouterRun {
             throw error
         }
     }
-
-    /// Reads the router again and plans again: what is still different after an apply.
-    func replan() async throws -> Plan {
-        let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
-        return try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
-    }
 }
 
 /// A failure to report as `rosplay: error: …` with exit status 1.
