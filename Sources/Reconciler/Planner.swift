@@ -136,9 +136,13 @@ struct MenuPlanner {
                 removed.append((entry, menu.location.description))
             }
         }
-        var order = live.compactMap(\.id)
-        if menu.spec.ordered { planMoves(matched, order: &order) }
-        for index in additions { add(menu.entries[index], index: index, matched: matched, order: order) }
+        var order = RouterOrder(live.compactMap(\.id))
+        let placement = menu.spec.ordered ? Placement(menu: menu, live: live, matched: matched) : nil
+        problems += placement?.problems ?? []
+        if let placement { planMoves(matched, placement: placement, order: &order) }
+        for index in additions {
+            add(menu.entries[index], index: index, before: placement.flatMap { order.earliest($0.limits(of: index)) })
+        }
         removals += removed.map { removal($0.0, location: $0.1, order: order) }
     }
 
@@ -210,13 +214,12 @@ struct MenuPlanner {
         return parts.isEmpty ? (entry.id ?? "") : parts.joined(separator: " ")
     }
 
-    /// An add; in ordered menus placed before the first of: the next entry of the playbook that
-    /// exists, and the anchors of this and every later entry, in the order the moves leave.
-    mutating func add(_ entry: DesiredEntry, index: Int, matched: [Int: LiveEntry], order: [String]) {
+    /// An add; in ordered menus placed `before` the first of the entries it must precede (see
+    /// ``Placement``), in the order the moves leave.
+    mutating func add(_ entry: DesiredEntry, index: Int, before: String?) {
         for (name, property) in menu.spec.properties where property.required && entry[name] == nil && schema.accepts(name, in: menu.path) {
             problems.append("\(entry.location): cannot add to \(menu.path) without \(name)")
         }
-        let before = menu.spec.ordered ? earliest(limits(after: index, matched: matched), in: order) : nil
         let changes = entry.properties.map { PropertyChange(name: $0.name, old: nil, new: $0.value, sensitive: entry.sensitive.contains($0.name)) }
         // Found again by its identity and every value written that the router prints as written.
         let identity = zip(menu.identity, menu.identity(of: entry)).map { EntryMatch.Condition(name: $0.0, value: $0.1) }
@@ -265,9 +268,9 @@ struct MenuPlanner {
     }
 
     /// A remove, keeping the entry's values (and, in ordered menus, its successor) so undo can put it back.
-    func removal(_ entry: LiveEntry, location: String, order: [String]) -> Operation {
+    func removal(_ entry: LiveEntry, location: String, order: RouterOrder) -> Operation {
         let changes = configured(entry).sorted { $0.key < $1.key }.map { PropertyChange(name: $0.key, old: $0.value, new: nil, sensitive: isSensitive($0.key)) }
-        let successor = menu.spec.ordered ? successor(of: entry.id, in: order) : nil
+        let successor = menu.spec.ordered ? order.successor(of: entry.id) : nil
         let target = fingerprint(entry)
         let twins = live.filter { $0.id != entry.id && $0.properties["dynamic"] != "true" && target.matches($0.properties) }.count
         return Operation(kind: .remove, menu: menu.path, id: entry.id, label: label(entry), changes: changes, before: nil,
@@ -280,52 +283,17 @@ struct MenuPlanner {
 
     // MARK: - Order
 
-    /// The `.id` after `id` in `order`.
-    func successor(of id: String?, in order: [String]) -> String? {
-        guard let id, let index = order.firstIndex(of: id), index + 1 < order.count else { return nil }
-        return order[index + 1]
-    }
-
-    /// The live entry an anchor's properties designate.
-    mutating func anchor(_ anchor: [(name: String, value: String)], for entry: DesiredEntry) -> String? {
-        guard let found = live.first(where: { candidate in anchor.allSatisfy { candidate.properties[$0.name] == $0.value } }) else {
-            let text = anchor.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-            let problem = "\(entry.location): _place-before: no entry of \(menu.path) has \(text)"
-            if !problems.contains(problem) { problems.append(problem) }
-            return nil
-        }
-        return found.id
-    }
-
-    /// What the entry at `index` must precede: the next entry of the playbook that already exists,
-    /// and the anchors of this entry and of every later one (order is transitive).
-    mutating func limits(after index: Int, matched: [Int: LiveEntry]) -> [String] {
-        var limits: [String] = []
-        let later = menu.entries.indices.dropFirst(index + 1).filter { !menu.entries[$0].absent }
-        if let next = later.lazy.compactMap({ matched[$0]?.id }).first { limits.append(next) }
-        for position in [index] + later {
-            if let written = menu.entries[position].placeBefore, let id = anchor(written, for: menu.entries[position]) { limits.append(id) }
-        }
-        return limits
-    }
-
-    /// The limit that comes first in `order`.
-    func earliest(_ limits: [String], in order: [String]) -> String? {
-        limits.min { (order.firstIndex(of: $0) ?? .max) < (order.firstIndex(of: $1) ?? .max) }
-    }
-
     /// Moves for existing managed entries that are out of the playbook's order or after an anchor,
     /// last entry first, each computed on the order the previous moves leave (`order` is updated).
     /// Entries about to be removed stay in `order`: they are still there when the moves run.
-    mutating func planMoves(_ matched: [Int: LiveEntry], order: inout [String]) {
+    mutating func planMoves(_ matched: [Int: LiveEntry], placement: Placement, order: inout RouterOrder) {
         let existing = menu.entries.indices.filter { !menu.entries[$0].absent && matched[$0] != nil }
         for index in existing.reversed() {
-            guard let id = matched[index]?.id, let current = order.firstIndex(of: id),
-                  let destination = earliest(limits(after: index, matched: matched), in: order),
-                  let limit = order.firstIndex(of: destination), current > limit else { continue }
-            let originalBefore = successor(of: id, in: order)
-            order.remove(at: current)
-            order.insert(id, at: order.firstIndex(of: destination)!)
+            guard let id = matched[index]?.id, let current = order.position(of: id),
+                  let destination = order.earliest(placement.limits(of: index)),
+                  let limit = order.position(of: destination), current > limit else { continue }
+            let originalBefore = order.successor(of: id)
+            order.move(id, before: destination)
             changes.append(Operation(kind: .move, menu: menu.path, id: id, label: label(menu.entries[index]), changes: [], before: destination,
                                      originalBefore: originalBefore, location: menu.entries[index].location.description,
                                      target: locator(ofID: id) ?? EntryMatch([]), anchor: locator(ofID: destination), originalAnchor: locator(ofID: originalBefore)))
