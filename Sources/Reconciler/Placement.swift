@@ -11,8 +11,8 @@ struct Placement {
     private(set) var problems: [String] = []
 
     /// - Parameters:
-    ///   - matched: desired index → the live entry it matched.
-    init(menu: DesiredMenu, live: [LiveEntry], matched: [Int: LiveEntry]) {
+    ///   - matched: for each desired entry, the live entry it matched.
+    init(menu: DesiredMenu, live: [LiveEntry], matched: [LiveEntry?]) {
         var anchorIDs: [[String]: String?] = [:]
         var problems: [String] = []
         /// The first live entry with every property of `anchor`, found once per distinct anchor.

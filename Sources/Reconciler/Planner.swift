@@ -86,17 +86,14 @@ struct MenuPlanner {
     var changes: [Operation] = []
     var removals: [Operation] = []
     var problems: [String] = []
-    /// Live entries by `.id`.
-    let liveByID: [String: LiveEntry]
-    /// How many live entries share each identity.
-    let identityCounts: [[String?]: Int]
+    /// To find live entries again by `.id` and identity.
+    let index: LiveIndex
 
     init(menu: DesiredMenu, live: [LiveEntry], planner: Planner) {
         self.menu = menu
         self.live = live
         self.planner = planner
-        liveByID = Dictionary(live.compactMap { entry in entry.id.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
-        identityCounts = live.reduce(into: [:]) { counts, entry in counts[menu.identity.map { entry.properties[$0] }, default: 0] += 1 }
+        index = LiveIndex(live, identity: menu.identity)
     }
 
     var schema: RouterSchema { planner.schema }
@@ -129,14 +126,15 @@ struct MenuPlanner {
             }
         }
         if menu.exclusive {
-            let claimed = Set(matched.values.compactMap(\.id))
+            let claimed = Set(matched.compactMap { $0?.id })
             // A revert armed by `apply --confirm-within` belongs to rosplay, not to the playbook.
             for entry in live where !claimed.contains(entry.id ?? "") && !entry.isProtected
                 && entry.properties["name"]?.hasPrefix(ArmedRevert.prefix) != true {
                 removed.append((entry, menu.location.description))
             }
         }
-        var order = RouterOrder(live.compactMap(\.id))
+        // Only an ordered menu's order matters (for placing adds, and putting removed entries back).
+        var order = RouterOrder(menu.spec.ordered ? live.compactMap(\.id) : [])
         let placement = menu.spec.ordered ? Placement(menu: menu, live: live, matched: matched) : nil
         problems += placement?.problems ?? []
         if let placement { planMoves(matched, placement: placement, order: &order) }
@@ -146,25 +144,23 @@ struct MenuPlanner {
         removals += removed.map { removal($0.0, location: $0.1, order: order) }
     }
 
-    /// Desired index → the live entry with the same identity (dynamic entries never match), the
-    /// first unclaimed one in the router's order. Live entries are indexed by identity once, so
-    /// matching costs one hash lookup per desired entry.
-    func match() -> [Int: LiveEntry] {
+    /// For each desired entry, the live entry with the same identity (dynamic entries never
+    /// match), the first unclaimed one in the router's order. Live entries are indexed by identity
+    /// once, so matching costs one hash lookup per desired entry.
+    func match() -> [LiveEntry?] {
         var candidates = liveByIdentity()
-        var matched: [Int: LiveEntry] = [:]
-        for (index, entry) in menu.entries.enumerated() {
-            let key = menu.identity(of: entry)
-            guard var queue = candidates[key], !queue.isEmpty else { continue }
-            matched[index] = live[queue.removeFirst()]
-            candidates[key] = queue
+        return menu.entries.map { entry in
+            // Popped in place from the end, where the first in the router's order is.
+            guard let position = candidates[menu.identity(of: entry)]?.popLast() else { return nil }
+            return live[position]
         }
-        return matched
     }
 
-    /// Identity values → positions in `live` of the non-dynamic entries that have them, in order.
+    /// Identity values → positions in `live` of the non-dynamic entries that have them, the
+    /// router's first last.
     func liveByIdentity() -> [[String?]: [Int]] {
         var index: [[String?]: [Int]] = [:]
-        for (position, entry) in live.enumerated() where entry.properties["dynamic"] != "true" {
+        for (position, entry) in live.enumerated().reversed() where entry.properties["dynamic"] != "true" {
             index[menu.identity.map { entry.properties[$0] }, default: []].append(position)
         }
         return index
@@ -186,7 +182,7 @@ struct MenuPlanner {
     /// it, else its fingerprint.
     func locator(_ entry: LiveEntry) -> EntryMatch {
         let key = menu.identity.map { entry.properties[$0] }
-        if !key.isEmpty, !key.contains(nil), identityCounts[key] == 1 { return identityMatch(entry) }
+        if !key.isEmpty, !key.contains(nil), index.identityCounts[key] == 1 { return identityMatch(entry) }
         return fingerprint(entry)
     }
 
@@ -199,7 +195,7 @@ struct MenuPlanner {
 
     /// The locator of the live entry with `id`.
     func locator(ofID id: String?) -> EntryMatch? {
-        guard let id, let entry = liveByID[id] else { return nil }
+        guard let id, let entry = index.byID[id] else { return nil }
         return locator(entry)
     }
 
@@ -248,6 +244,7 @@ struct MenuPlanner {
                 }
             }
         }
+        guard !differences.isEmpty || !unsets.isEmpty else { return }
         let target = menu.isSettings ? label(found) : label(entry)
         if !differences.isEmpty {
             changes.append(Operation(kind: .set, menu: menu.path, id: found.id, label: target, changes: differences, before: nil, originalBefore: nil,
@@ -286,7 +283,7 @@ struct MenuPlanner {
     /// Moves for existing managed entries that are out of the playbook's order or after an anchor,
     /// last entry first, each computed on the order the previous moves leave (`order` is updated).
     /// Entries about to be removed stay in `order`: they are still there when the moves run.
-    mutating func planMoves(_ matched: [Int: LiveEntry], placement: Placement, order: inout RouterOrder) {
+    mutating func planMoves(_ matched: [LiveEntry?], placement: Placement, order: inout RouterOrder) {
         let existing = menu.entries.indices.filter { !menu.entries[$0].absent && matched[$0] != nil }
         for index in existing.reversed() {
             guard let id = matched[index]?.id, let current = order.position(of: id),
