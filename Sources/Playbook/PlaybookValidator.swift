@@ -62,9 +62,12 @@ public struct PlaybookValidator {
             diagnostics += scopeProblems(section, spec: spec)
             let identity = section.identity ?? spec.identity
             var entries: [DesiredEntry] = []
+            // What the menu's add and set accept, and which names are secrets: once per menu, not per entry.
+            let accepted = (schema.arguments(of: "add", in: path) ?? [:]).merging(schema.arguments(of: "set", in: path) ?? [:]) { a, _ in a }
+            var secrets: [String: Bool] = [:]
             for written in section.entries {
                 let before = diagnostics.count
-                entries.append(entry(written, in: section, spec: spec, resolver: resolver, diagnostics: &diagnostics))
+                entries.append(entry(written, in: section, spec: spec, accepted: accepted, secrets: &secrets, resolver: resolver, diagnostics: &diagnostics))
                 // One root cause, one message: an entry already refused is not also judged by its identity.
                 if diagnostics.count > before { refused.insert(written.location) }
             }
@@ -98,12 +101,15 @@ public struct PlaybookValidator {
         return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus, unusedOverrides: unused)
     }
 
+    /// - Parameters:
+    ///   - accepted: the arguments the menu's add and set take.
+    ///   - secrets: whether each property name is a secret, filled as names come up.
     private func entry(
-        _ written: EntryDocument, in section: MenuSection, spec: MenuSpec, resolver: VariableResolver, diagnostics: inout [Diagnostic]
+        _ written: EntryDocument, in section: MenuSection, spec: MenuSpec, accepted: [String: String], secrets: inout [String: Bool],
+        resolver: VariableResolver, diagnostics: inout [Diagnostic]
     ) -> DesiredEntry {
         let path = section.path.value
         var desired = DesiredEntry(location: written.location, properties: [], sensitive: [], absent: written.absent, exact: written.exact, placeBefore: nil)
-        let accepted = (schema.arguments(of: "add", in: path) ?? [:]).merging(schema.arguments(of: "set", in: path) ?? [:]) { a, _ in a }
         for (name, value) in written.properties {
             // Identity properties select an entry even where they cannot be set (an ethernet port's default-name).
             let selects = (section.identity ?? spec.identity).contains(name.value)
@@ -116,7 +122,9 @@ public struct PlaybookValidator {
                 continue
             }
             guard let (text, secret) = resolver.resolve(value, diagnostics: &diagnostics) else { continue }
-            let sensitive = secret || SecretRule.isSecret(property: name.value, in: path)
+            let secretName = secrets[name.value] ?? SecretRule.isSecret(property: name.value, in: path)
+            secrets[name.value] = secretName
+            let sensitive = secret || secretName
             if sensitive { desired.sensitive.insert(name.value) }
             if let normalized = normalize(text, name.value, value.location, spec: spec, path: path, sensitive: sensitive, diagnostics: &diagnostics) {
                 desired.properties.append((name.value, normalized))

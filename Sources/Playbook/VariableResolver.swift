@@ -50,6 +50,8 @@ final class VariableResolver {
     /// The value with every `${NAME}` replaced, and whether a secret went into it; nil after a
     /// problem, or when it uses a secret left unread.
     func resolve(_ value: Located<String>, diagnostics: inout [Diagnostic]) -> (String, Bool)? {
+        // Most values use no variable: one byte search instead of Foundation's string search.
+        guard value.value.utf8.contains(UInt8(ascii: "$")) else { return (value.value, false) }
         var result = ""
         var secret = false
         var rest = Substring(value.value)

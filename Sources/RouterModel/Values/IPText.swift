@@ -14,7 +14,8 @@ public enum IPText {
         public init?(_ text: String) {
             var v4 = in_addr()
             var v6 = in6_addr()
-            if !text.contains(":"), inet_pton(AF_INET, text, &v4) == 1 {
+            // A byte search: `contains(":")` would be Foundation's string search, a hundred times slower.
+            if !text.utf8.contains(UInt8(ascii: ":")), inet_pton(AF_INET, text, &v4) == 1 {
                 bytes = withUnsafeBytes(of: &v4) { Array($0) }
             } else if inet_pton(AF_INET6, text, &v6) == 1 {
                 bytes = withUnsafeBytes(of: &v6) { Array($0) }
