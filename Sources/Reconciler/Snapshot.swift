@@ -55,16 +55,27 @@ public struct Snapshot: Sendable {
     /// The desired menus plus every menu their references point into (to check names exist), as far
     /// as this version has the menu and the referring property.
     static func menusToRead(_ desired: DesiredState, schema: RouterSchema) -> [String] {
-        var paths = desired.menus.map(\.path)
-        for menu in desired.menus {
-            for (name, property) in menu.spec.properties where schema.accepts(name, in: menu.path) {
+        menusToRead(desired.menus.map(\.path), schema: schema)
+    }
+
+    /// The same for playbooks naming the menus `paths`, before they are validated: menus this version
+    /// lacks or rosplay does not manage are left out (the validator refuses them), so the read can
+    /// go out while the playbooks are checked.
+    public static func menusToRead(_ paths: [String], schema: RouterSchema) -> [String] {
+        var read: [String] = []
+        for path in paths where !read.contains(path) && schema.hasMenu(path) && MenuCatalog.spec(for: path) != nil {
+            read.append(path)
+        }
+        for path in read {
+            guard let spec = MenuCatalog.spec(for: path) else { continue }
+            for (name, property) in spec.properties where schema.accepts(name, in: path) {
                 for target in property.kind.referencedMenus
-                where !paths.contains(target) && MenuCatalog.spec(for: target) != nil && schema.hasMenu(target) {
-                    paths.append(target)
+                where !read.contains(target) && MenuCatalog.spec(for: target) != nil && schema.hasMenu(target) {
+                    read.append(target)
                 }
             }
         }
-        return paths
+        return read
     }
 }
 

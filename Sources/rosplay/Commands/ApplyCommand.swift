@@ -60,7 +60,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let run = try await guarded(json: json ? "rosplay.apply/1" : nil, router: try? connection.endpointText()) {
-            try await RouterRun.prepare(connection: connection, playbook: playbook)
+            try await RouterRun.prepare(connection: connection, playbook: playbook,
+                                        session: RouterRun.Session(user: connection.userName, service: connection.plain ? "api" : "api-ssl"))
         }
         do {
             try await applyAndVerify(run)
@@ -78,7 +79,7 @@ struct ApplyCommand: AsyncParsableCommand {
             return
         }
         if !json { print(renderer.render(run.plan)) }
-        try await guardTheSession(run)
+        try guardTheSession(run)
         try confirm()
 
         var armed: ArmedRevert?
@@ -135,17 +136,19 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// Refuses a plan that would cut the session rosplay manages the router through, unless the
     /// router will revert by itself (`--confirm-within`) or the user said `--allow-lockout`.
-    private func guardTheSession(_ run: RouterRun) async throws {
+    private func guardTheSession(_ run: RouterRun) throws {
         let service = connection.plain ? "api" : "api-ssl"
         var risks: [String]
         var origin = "this session"
-        do {
-            let path = try await SessionPath.read(from: run.client, user: connection.userName, service: service)
+        switch run.sessionPath {
+        case .success(let path):
             for warning in path.warnings { Terminal.progress(warning) }
             origin = "the session from \(path.address.text) via \(service) as \(path.user)"
             risks = LockoutGuard(path: path).risks(in: run.plan).map(\.description)
-        } catch {
+        case .failure(let error):
             risks = ["cannot tell where this session comes from, so cannot check the plan against it: \(error)"]
+        case nil:
+            risks = ["cannot tell where this session comes from: its path was not read"]
         }
         guard !risks.isEmpty else { return }
         let list = risks.map { "  - \($0)" }.joined(separator: "\n")

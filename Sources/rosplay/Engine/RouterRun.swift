@@ -6,7 +6,9 @@ import RouterModel
 import RouterOSAPI
 
 /// One look at a router against the playbooks: connect, learn the version, validate, read, plan.
-/// Nothing is sent that changes the router.
+/// Nothing is sent that changes the router. Round trips after the login: the identity (with the
+/// first read of the session's path, when asked for), then the menus (read while the playbooks are
+/// validated; the playbooks themselves are parsed while connecting).
 struct RouterRun {
     let client: RouterOSClient
     let schema: RouterSchema
@@ -17,22 +19,37 @@ struct RouterRun {
     let target: ReportJSON.Target
     /// Reverts an earlier `apply --confirm-within` left armed on the router.
     let armedReverts: [ArmedRevert]
+    /// The path of this session, when asked for: what the lockout guard checks the plan against.
+    let sessionPath: Result<SessionPath, any Error>?
 
-    static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions) async throws -> RouterRun {
-        let client = try await connection.connect()
-        return try await prepare(client: client) { try playbook.desiredState(for: $0, version: $1) }
+    /// Who is asking for its session's path, for ``sessionPath``.
+    struct Session {
+        let user: String
+        /// `api-ssl` or `api`.
+        let service: String
     }
 
-    /// The same on an open, logged-in connection, with the playbooks validated by `desired`.
-    static func prepare(client: RouterOSClient, desired desiredFor: @escaping (RouterSchema, RouterOSVersion) throws -> DesiredState) async throws -> RouterRun {
+    static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions, session: Session? = nil) async throws -> RouterRun {
+        let parsing = Task { playbook.load() }
+        let client = try await connection.connect()
+        return try await prepare(client: client, document: parsing, session: session) { try playbook.desiredState($2, for: $0, version: $1) }
+    }
+
+    /// The same on an open, logged-in connection, with the playbooks `document` will hold validated by `validate`.
+    static func prepare(client: RouterOSClient, document parsing: Task<PlaybookDocument, Never>, session: Session? = nil,
+                        validate: @escaping (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState) async throws -> RouterRun {
         do {
+            async let path = readPath(of: session, on: client)
             let identity = try await RouterIdentity.read(from: client)
+            let document = await parsing.value
             let schema = RouterSchema.closest(to: identity.version)
-            let desired = try desiredFor(schema, identity.version)
             // A user without read rights on the scheduler simply sees no armed revert.
             async let armed = (try? ArmedRevert.armed(on: client)) ?? []
-            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(desired.menus.count) menu(s) from \(client.target)") }
-            let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: client)
+            let menus = Snapshot.menusToRead(document.menus.map(\.path.value), schema: schema)
+            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(menus.count) menu(s) from \(client.target)") }
+            async let live = Snapshot.read(menus, from: client)
+            let desired = try validate(schema, identity.version, document)
+            let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: try await live)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
             let reverts = await armed
@@ -41,10 +58,19 @@ struct RouterRun {
                     + "the router undoes an earlier apply unless rosplay confirm disarms it")
             }
             return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target,
-                             armedReverts: reverts)
+                             armedReverts: reverts, sessionPath: await path)
         } catch {
             await client.close()
             throw error
+        }
+    }
+
+    private static func readPath(of session: Session?, on client: RouterOSClient) async -> Result<SessionPath, any Error>? {
+        guard let session else { return nil }
+        do {
+            return .success(try await SessionPath.read(from: client, user: session.user, service: session.service))
+        } catch {
+            return .failure(error)
         }
     }
 }
@@ -118,3 +144,4 @@ func guarded<T>(json: String? = nil, router: String? = nil, _ body: () async thr
         throw ExitCode(1)
     }
 }
+

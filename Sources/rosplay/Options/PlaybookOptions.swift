@@ -24,11 +24,16 @@ struct PlaybookOptions: ParsableArguments {
         }, uniquingKeysWith: { $1 })
     }
 
-    /// Loads and validates the playbooks for RouterOS `version` (checked against `schema`);
-    /// without `readSecrets`, values that use a secret are left unchecked.
-    func desiredState(for schema: RouterSchema, version: RouterOSVersion, readSecrets: Bool = true) throws -> DesiredState {
+    /// The playbooks as written, not yet checked against a version.
+    func load() -> PlaybookDocument {
+        PlaybookLoader.load(playbooks)
+    }
+
+    /// Validates `document` (by default the playbooks, loaded now) for RouterOS `version` (checked
+    /// against `schema`); without `readSecrets`, values that use a secret are left unchecked.
+    func desiredState(_ document: PlaybookDocument? = nil, for schema: RouterSchema, version: RouterOSVersion, readSecrets: Bool = true) throws -> DesiredState {
         let desired = try PlaybookValidator(schema: schema, version: version, overrides: overrides, readSecrets: readSecrets)
-            .validate(PlaybookLoader.load(playbooks))
+            .validate(document ?? load())
         if desired.menus.isEmpty { Terminal.warning("the playbooks name no menu: there is nothing to check or change") }
         for name in desired.unusedOverrides { Terminal.warning("--var \(name): no value of the playbooks uses ${\(name)}") }
         return desired
