@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rosplay-bench",
-            dependencies: ["RouterOSAPI", "MockRouter", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["RouterOSAPI", "RouterModel", "Playbook", "Reconciler", "MockRouter", .product(name: "NIOCore", package: "swift-nio")]
         ),
         // Seeded generator and byte mutator shared by the fuzz tests; never shipped.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),

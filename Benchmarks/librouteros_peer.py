@@ -4,6 +4,7 @@
 Modes (each prints one line, `count=N seconds=S`):
   identity --port P --count N   /system/identity/print N times, one at a time, on the mock
   add      --port P --count N   /ip/firewall/address-list/add N times, one at a time, on the mock
+  print    --port P --count N   one /ip/firewall/address-list/print, checking it returns N rows
   decode   --file F --rounds R  parse the reply bytes in F (a print) R times into reply dicts
   encode   --file F --rounds R  encode the sentences of F R times
 
@@ -19,7 +20,7 @@ from librouteros.api import Api
 from librouteros.protocol import ApiProtocol, encode_sentence
 
 parser = argparse.ArgumentParser()
-parser.add_argument("mode", choices=["identity", "add", "decode", "encode"])
+parser.add_argument("mode", choices=["identity", "add", "print", "decode", "encode"])
 parser.add_argument("--port", type=int)
 parser.add_argument("--file")
 parser.add_argument("--user", required=True)
@@ -54,7 +55,7 @@ def sentences_in(data: bytes) -> list:
     return sentences
 
 
-if args.mode in ("identity", "add"):
+if args.mode in ("identity", "add", "print"):
     api = librouteros.connect(host="127.0.0.1", port=args.port, username=args.user, password=args.password)
     start = time.perf_counter()
     if args.mode == "identity":
@@ -62,6 +63,9 @@ if args.mode in ("identity", "add"):
         for _ in range(args.count):
             rows = list(path)
             assert len(rows) == 1
+    elif args.mode == "print":
+        rows = list(api.path("ip", "firewall", "address-list"))
+        assert len(rows) >= args.count, f"{len(rows)} rows, expected {args.count}"
     else:
         path = api.path("ip", "firewall", "address-list")
         for i in range(args.count):

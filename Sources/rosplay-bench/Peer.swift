@@ -1,8 +1,13 @@
 import Foundation
 
-/// `Benchmarks/librouteros_peer.py` run from the project's virtualenv (`scripts/setup-interop.sh`),
-/// doing the same work with librouteros 4.2.2 for comparison.
-enum Peer {
+/// A peer script from `Benchmarks/` run in the project's virtualenv (`scripts/setup-interop.sh`),
+/// doing the same work with a third-party client for comparison.
+enum Peer: String {
+    /// librouteros 4.2.2: one command at a time.
+    case librouteros = "librouteros_peer.py"
+    /// RouterOS-api 0.21.0: tagged commands sent ahead of their replies.
+    case routerOSAPI = "routeros_api_peer.py"
+
     struct Measurement {
         let count: Int
         let seconds: Duration
@@ -15,11 +20,11 @@ enum Peer {
 
     /// Runs the peer with `arguments` (a mode, then its options); nil when the virtualenv is
     /// missing or the run fails.
-    static func run(_ arguments: [String]) -> Measurement? {
-        guard isAvailable else { return nil }
+    func run(_ arguments: [String]) -> Measurement? {
+        guard Self.isAvailable else { return nil }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [repository + "/Benchmarks/librouteros_peer.py"] + arguments
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [Self.repository + "/Benchmarks/" + rawValue] + arguments
             + ["--user", RosplayBench.user.name, "--password", RosplayBench.user.password]
         let pipe = Pipe()
         process.standardOutput = pipe
