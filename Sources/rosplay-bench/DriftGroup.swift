@@ -2,7 +2,8 @@ import MockRouter
 
 /// `drift`: a router holding exactly the playbook's N address-list entries, checked by rosplay
 /// (its engine in this process, and `rosplay drift` as a whole process, with its peak memory)
-/// beside librouteros printing the same rows. Each the fastest of `--repeat` runs.
+/// beside librouteros printing the same rows, and rosplay's client doing the read alone (what
+/// the router, the link and the decoding take). Each the fastest of `--repeat` runs.
 enum DriftGroup {
     /// Round trips a drift cannot do without: login, identity, read.
     static let roundTrips = 3
@@ -21,6 +22,9 @@ enum DriftGroup {
                 if let peer {
                     report.add(group, "librouteros 4.2.2, print", count: size, elapsed: peer.seconds, .init(floor: conditions.floor(roundTrips: 1, commands: 1)))
                 }
+                let read = try await FastestRun.of(options.repeats, elapsed: { $0 }) { try await EngineBench.print(port: server.apiSSLPort!, pin: options.pin) }!
+                report.add(group, "rosplay client, the read alone", count: size, elapsed: read,
+                           .init(floor: conditions.floor(roundTrips: 1, commands: 1), peer: peer?.seconds))
                 let playbook = AddressListEntries.playbook(size)
                 let engine = try await FastestRun.of(options.repeats, elapsed: { $0 }) {
                     try await EngineBench.drift(playbook, port: server.apiSSLPort!, pin: options.pin)

@@ -19,6 +19,15 @@ enum EngineBench {
         }
     }
 
+    /// The read alone: one print of the menu through the client, as drift's read wave does it.
+    static func print(port: Int, pin: CertificateFingerprint) async throws -> Duration {
+        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: port, security: .tls(.pinned(pin))))
+        try await client.login(user: RosplayBench.user.name, password: RosplayBench.user.password)
+        let elapsed = try await ContinuousClock().measure { _ = try await Snapshot.read(["/ip/firewall/address-list"], from: client) }
+        await client.close()
+        return elapsed
+    }
+
     /// An apply to a fresh router, verified; the waves it took.
     static func apply(_ playbook: String, port: Int, pin: CertificateFingerprint) async throws -> (elapsed: Duration, waves: Int) {
         var waves = 0

@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await client.login(user: user.name, password: user.password)
             return client
         }
-        let document = Task { PlaybookLoader.load([playbook]) }
+        let playbooks = RouterRun.Playbooks(glance: MenuGlance.paths(inFiles: [playbook]), parsing: Task { PlaybookLoader.load([playbook]) })
         let desired: (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState = { schema, version, document in
             try PlaybookValidator(schema: schema, version: version, environment: values).validate(document)
         }
@@ -48,7 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
              "rosplay pins its certificate, \(fingerprint), as you would pin your router's self-signed one.")
         let client = try await connect()
         step(2, "Validate \(playbook) against the router's RouterOS version (offline: rosplay validate).")
-        var run = try await guarded { try await RouterRun.prepare(client: client, document: document, validate: desired) }
+        var run = try await guarded { try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired) }
         print("   ok: \(run.desired.menus.count) menus, \(run.desired.menus.reduce(0) { $0 + $1.entries.count }) entries")
 
         step(3, "Plan: what apply would change (rosplay plan). Secrets print as (sensitive).")
@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         let report = await Applier(session: client, schema: run.schema).apply(run.plan)
         guard report.succeeded else { throw CLIError("the demo's apply failed: \(report.outcomes.compactMap(\.error).joined(separator: "; "))") }
         print("   applied \(report.outcomes.count) operations")
-        run = try await RouterRun.prepare(client: client, document: document, validate: desired)
+        run = try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired)
         step(5, "Drift: the router matches the playbook (rosplay drift exits 0).")
         print("   " + renderer.summary(run.plan))
 
@@ -73,12 +73,12 @@ struct DemoCommand: AsyncParsableCommand {
         await other.close()
 
         step(7, "Drift finds it, naming menu, entry and property (rosplay drift exits 2; --json for scripts).")
-        run = try await RouterRun.prepare(client: client, document: document, validate: desired)
+        run = try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired)
         print(indent(renderer.render(run.plan)))
 
         step(8, "Apply again puts it back; drift is clean.")
         guard await Applier(session: client, schema: run.schema).apply(run.plan).succeeded else { throw CLIError("the demo's second apply failed") }
-        run = try await RouterRun.prepare(client: client, document: document, validate: desired)
+        run = try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired)
         print("   " + renderer.summary(run.plan))
         await client.close()
         try await server.stop()

@@ -7,8 +7,9 @@ import RouterOSAPI
 
 /// One look at a router against the playbooks: connect, learn the version, validate, read, plan.
 /// Nothing is sent that changes the router. Round trips after the login: the identity (with the
-/// first read of the session's path, when asked for), then the menus (read while the playbooks are
-/// validated; the playbooks themselves are parsed while connecting).
+/// first read of the session's path, when asked for), then the menus. The playbooks are parsed
+/// while connecting; the menus a glance at them names are read as soon as the version is known,
+/// while they are parsed and validated, the others (if any) once parsed.
 struct RouterRun {
     let client: RouterOSClient
     let schema: RouterSchema
@@ -29,27 +30,42 @@ struct RouterRun {
         let service: String
     }
 
-    static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions, session: Session? = nil) async throws -> RouterRun {
-        let parsing = Task { playbook.load() }
-        let client = try await connection.connect()
-        return try await prepare(client: client, document: parsing, session: session) { try playbook.desiredState($2, for: $0, version: $1) }
+    /// The playbooks on their way in: the menu paths a glance at their text found, and the parse.
+    struct Playbooks {
+        let glance: [String]
+        let parsing: Task<PlaybookDocument, Never>
     }
 
-    /// The same on an open, logged-in connection, with the playbooks `document` will hold validated by `validate`.
-    static func prepare(client: RouterOSClient, document parsing: Task<PlaybookDocument, Never>, session: Session? = nil,
+    static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions, session: Session? = nil) async throws -> RouterRun {
+        let playbooks = Playbooks(glance: MenuGlance.paths(inFiles: playbook.playbooks), parsing: Task { playbook.load() })
+        let client = try await connection.connect()
+        return try await prepare(client: client, playbooks: playbooks, session: session) { try playbook.desiredState($2, for: $0, version: $1) }
+    }
+
+    /// The same on an open, logged-in connection, with the playbooks validated by `validate`.
+    static func prepare(client: RouterOSClient, playbooks: Playbooks, session: Session? = nil,
                         validate: @escaping (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState) async throws -> RouterRun {
         do {
             async let path = readPath(of: session, on: client)
             let identity = try await RouterIdentity.read(from: client)
-            let document = await parsing.value
             let schema = RouterSchema.closest(to: identity.version)
             // A user without read rights on the scheduler simply sees no armed revert.
             async let armed = (try? ArmedRevert.armed(on: client)) ?? []
+            // A failed early read is left to the read of what the parsed playbooks need.
+            let guessed = Snapshot.menusToRead(playbooks.glance, schema: schema)
+            async let early = try? Snapshot.read(guessed, from: client)
+            let document = await playbooks.parsing.value
             let menus = Snapshot.menusToRead(document.menus.map(\.path.value), schema: schema)
             if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(menus.count) menu(s) from \(client.target)") }
-            async let live = Snapshot.read(menus, from: client)
+            async let rest = Snapshot.read(menus.filter { !guessed.contains($0) }, from: client)
             let desired = try validate(schema, identity.version, document)
-            let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: try await live)
+            var live = try await rest
+            if let early = await early {
+                live.merge(early) { mine, _ in mine }
+            } else {
+                live.merge(try await Snapshot.read(menus.filter(guessed.contains), from: client)) { mine, _ in mine }
+            }
+            let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: live)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
             let reverts = await armed
