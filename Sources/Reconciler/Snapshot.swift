@@ -60,22 +60,35 @@ public struct Snapshot: Sendable {
 
     /// The same for playbooks naming the menus `paths`, before they are validated: menus this version
     /// lacks or rosplay does not manage are left out (the validator refuses them), so the read can
-    /// go out while the playbooks are checked.
-    public static func menusToRead(_ paths: [String], schema: RouterSchema) -> [String] {
+    /// go out while the playbooks are checked. Without a schema (the version not known yet), every
+    /// menu the catalog knows, and every menu any of its properties refers to: a guess that may
+    /// name menus this version lacks.
+    public static func menusToRead(_ paths: [String], schema: RouterSchema?) -> [String] {
+        func exists(_ menu: String) -> Bool { MenuCatalog.spec(for: menu) != nil && schema?.hasMenu(menu) != false }
         var read: [String] = []
-        for path in paths where !read.contains(path) && schema.hasMenu(path) && MenuCatalog.spec(for: path) != nil {
+        for path in paths where !read.contains(path) && exists(path) {
             read.append(path)
         }
         for path in read {
             guard let spec = MenuCatalog.spec(for: path) else { continue }
-            for (name, property) in spec.properties where schema.accepts(name, in: path) {
-                for target in property.kind.referencedMenus
-                where !read.contains(target) && MenuCatalog.spec(for: target) != nil && schema.hasMenu(target) {
+            for (name, property) in spec.properties where schema?.accepts(name, in: path) != false {
+                for target in property.kind.referencedMenus where !read.contains(target) && exists(target) {
                     read.append(target)
                 }
             }
         }
         return read
+    }
+
+    /// The entries of each menu of `paths` the router prints, in one wave: a menu it refuses to
+    /// print (one this version lacks) is left out, not an error.
+    public static func readWherePossible(_ paths: [String], from session: RouterSession) async -> [String: [LiveEntry]] {
+        let outcomes = await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))
+        var menus: [String: [LiveEntry]] = [:]
+        for (path, outcome) in zip(paths, outcomes) {
+            if let rows = try? outcome?.replies[0].get().rows { menus[path] = rows.map(LiveEntry.init(row:)) }
+        }
+        return menus
     }
 }
 

@@ -21,6 +21,8 @@ public struct LockoutGuard: Sendable {
             risks += plan.operations.flatMap(pathRisks)
             risks += firewallRisks(plan)
         }
+        // Ordering hashes every operation: worth it only when there is something to order.
+        guard !risks.isEmpty else { return [] }
         let order = Dictionary(plan.operations.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<LockoutRisk>()
         return risks.filter { seen.insert($0).inserted }.sorted { (order[$0.operation] ?? 0) < (order[$1.operation] ?? 0) }

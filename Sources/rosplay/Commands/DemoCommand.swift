@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await client.login(user: user.name, password: user.password)
             return client
         }
-        let playbooks = RouterRun.Playbooks(glance: MenuGlance.paths(inFiles: [playbook]), parsing: Task { PlaybookLoader.load([playbook]) })
+        let playbooks = RouterRun.Playbooks([playbook]) { PlaybookLoader.load([playbook]) }
         let desired: (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState = { schema, version, document in
             try PlaybookValidator(schema: schema, version: version, environment: values).validate(document)
         }

@@ -30,14 +30,20 @@ struct RouterRun {
         let service: String
     }
 
-    /// The playbooks on their way in: the menu paths a glance at their text found, and the parse.
+    /// The playbooks on their way in, both started before connecting: a glance at their text for
+    /// the menus they name, and their parse.
     struct Playbooks {
-        let glance: [String]
+        let glance: Task<[String], Never>
         let parsing: Task<PlaybookDocument, Never>
+
+        init(_ files: [String], parse: @escaping @Sendable () -> PlaybookDocument) {
+            glance = Task { MenuGlance.paths(inFiles: files) }
+            parsing = Task(operation: parse)
+        }
     }
 
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions, session: Session? = nil) async throws -> RouterRun {
-        let playbooks = Playbooks(glance: MenuGlance.paths(inFiles: playbook.playbooks), parsing: Task { playbook.load() })
+        let playbooks = Playbooks(playbook.playbooks) { playbook.load() }
         let client = try await connection.connect()
         return try await prepare(client: client, playbooks: playbooks, session: session) { try playbook.desiredState($2, for: $0, version: $1) }
     }
@@ -47,24 +53,23 @@ struct RouterRun {
                         validate: @escaping (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState) async throws -> RouterRun {
         do {
             async let path = readPath(of: session, on: client)
-            let identity = try await RouterIdentity.read(from: client)
-            let schema = RouterSchema.closest(to: identity.version)
+            // Sent with the identity, before the version is known: the glance's menus and those they
+            // refer to. One this version lacks fails alone, and is none of the playbooks' business.
+            let guessed = Snapshot.menusToRead(await playbooks.glance.value, schema: nil)
+            async let early = Snapshot.readWherePossible(guessed, from: client)
             // A user without read rights on the scheduler simply sees no armed revert.
             async let armed = (try? ArmedRevert.armed(on: client)) ?? []
-            // A failed early read is left to the read of what the parsed playbooks need.
-            let guessed = Snapshot.menusToRead(playbooks.glance, schema: schema)
-            async let early = try? Snapshot.read(guessed, from: client)
+            let identity = try await RouterIdentity.read(from: client)
+            let schema = RouterSchema.closest(to: identity.version)
             let document = await playbooks.parsing.value
             let menus = Snapshot.menusToRead(document.menus.map(\.path.value), schema: schema)
             if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(menus.count) menu(s) from \(client.target)") }
             async let rest = Snapshot.read(menus.filter { !guessed.contains($0) }, from: client)
             let desired = try validate(schema, identity.version, document)
-            var live = try await rest
-            if let early = await early {
-                live.merge(early) { mine, _ in mine }
-            } else {
-                live.merge(try await Snapshot.read(menus.filter(guessed.contains), from: client)) { mine, _ in mine }
-            }
+            var live = try await rest.merging(await early) { mine, _ in mine }
+            // What the early read could not print is asked again, to get the router's own error.
+            let missing = menus.filter { live[$0] == nil }
+            if !missing.isEmpty { live.merge(try await Snapshot.read(missing, from: client)) { mine, _ in mine } }
             let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: live)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
@@ -160,4 +165,3 @@ func guarded<T>(json: String? = nil, router: String? = nil, _ body: () async thr
         throw ExitCode(1)
     }
 }
-
