@@ -45,6 +45,9 @@ final class SessionHandler: ChannelInboundHandler {
     private var outputs = Deque<(output: Output, tag: String?)>()
     /// True while ``takeTurn(context:)`` runs: a turn is never nested in another.
     private var inTurn = false
+    /// Replies written during this turn and not flushed yet: a turn's replies go out in one flush
+    /// (one TLS record and one write), not one each.
+    private var unflushed = false
     private var loginDeadline: Scheduled<Void>?
 
     /// How many rows of a print are rendered and written at once.
@@ -120,6 +123,7 @@ final class SessionHandler: ChannelInboundHandler {
                 break
             }
         }
+        if unflushed { flush(context) }
         let caughtUp = pending.isEmpty && outputs.isEmpty && context.channel.isWritable
         if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
             try? options.setOption(.autoRead, value: caughtUp)
@@ -268,6 +272,8 @@ final class SessionHandler: ChannelInboundHandler {
             send(replies, tag: tag, context: context)
         case .stream(var stream):
             send(stream.next(Self.rowsPerBatch), tag: tag, context: context)
+            // Each batch goes out at once: unflushed rows would not count against writability.
+            flush(context)
             if !stream.isFinished { outputs.prepend((.stream(stream), tag)) }
         }
     }
@@ -288,7 +294,7 @@ final class SessionHandler: ChannelInboundHandler {
         }
         guard device.faults.latency > .zero else {
             for sentence in sentences { context.write(wrapOutboundOut(sentence), promise: nil) }
-            context.flush()
+            if inTurn { unflushed = true } else { context.flush() }
             return
         }
         let channel = context.channel
@@ -296,5 +302,10 @@ final class SessionHandler: ChannelInboundHandler {
             for sentence in sentences { channel.write(sentence, promise: nil) }
             channel.flush()
         }
+    }
+
+    private func flush(_ context: ChannelHandlerContext) {
+        unflushed = false
+        context.flush()
     }
 }
