@@ -48,6 +48,8 @@ final class SessionHandler: ChannelInboundHandler {
     /// Replies written during this turn and not flushed yet: a turn's replies go out in one flush
     /// (one TLS record and one write), not one each.
     private var unflushed = false
+    /// With latency, the replies of this turn, sent together once the latency has passed.
+    private var delayed: [Sentence] = []
     private var loginDeadline: Scheduled<Void>?
 
     /// How many rows of a print are rendered and written at once.
@@ -124,6 +126,10 @@ final class SessionHandler: ChannelInboundHandler {
             }
         }
         if unflushed { flush(context) }
+        if !delayed.isEmpty {
+            sendLater(delayed, context: context)
+            delayed = []
+        }
         let caughtUp = pending.isEmpty && outputs.isEmpty && context.channel.isWritable
         if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
             try? options.setOption(.autoRead, value: caughtUp)
@@ -285,7 +291,8 @@ final class SessionHandler: ChannelInboundHandler {
         }
     }
 
-    /// Writes `replies` with `tag`, after the configured latency (which delays without serialising).
+    /// Writes `replies` with `tag`, after the configured latency (which delays without serialising);
+    /// during a turn, they go out with the turn's other replies.
     private func send(_ replies: [Reply], tag: String?, context: ChannelHandlerContext) {
         let sentences = replies.map { reply in
             var reply = reply
@@ -297,6 +304,11 @@ final class SessionHandler: ChannelInboundHandler {
             if inTurn { unflushed = true } else { context.flush() }
             return
         }
+        if inTurn { delayed += sentences } else { sendLater(sentences, context: context) }
+    }
+
+    /// Writes `sentences` once the configured latency has passed.
+    private func sendLater(_ sentences: [Sentence], context: ChannelHandlerContext) {
         let channel = context.channel
         context.eventLoop.scheduleTask(in: TimeAmount(device.faults.latency)) {
             for sentence in sentences { channel.write(sentence, promise: nil) }
