@@ -25,13 +25,13 @@ enum DriftGroup {
                 let read = try await FastestRun.of(options.repeats, elapsed: { $0 }) { try await EngineBench.print(port: server.apiSSLPort!, pin: options.pin) }!
                 report.add(group, "rosplay client, the read alone", count: size, elapsed: read,
                            .init(floor: conditions.floor(roundTrips: 1, commands: 1), peer: peer?.seconds))
-                let playbook = AddressListEntries.playbook(size)
+                let playbook = BenchPlaybook.addressList.yaml(size)
                 let engine = try await FastestRun.of(options.repeats, elapsed: { $0 }) {
                     try await EngineBench.drift(playbook, port: server.apiSSLPort!, pin: options.pin)
                 }!
                 report.add(group, "rosplay engine, in process", count: size, elapsed: engine, .init(floor: floor, peer: peer?.seconds))
                 guard options.hasRosplay else { return }
-                let process = try await AddressListEntries.withPlaybookFile(size) { path in
+                let process = try await BenchPlaybook.addressList.withFile(size) { path in
                     try await FastestRun.of(options.repeats, elapsed: \.elapsed) {
                         try ProcessRun.run(options.rosplay, ["drift", path, "--quiet"] + RosplayBench.rosplayConnection(server, pin: options.pin),
                                            environment: RosplayBench.rosplayEnvironment)

@@ -2,7 +2,7 @@ import Foundation
 import MockRouter
 import RouterOSAPI
 
-/// `swift run -c release rosplay-bench [--json FILE] [--groups codec,adds,identity,apply,drift]
+/// `swift run -c release rosplay-bench [--json FILE] [--groups codec,adds,identity,apply,rules,drift]
 /// [--sizes 100,1000,10000] [--latency-ms 0,20] [--service-ms 1] [--repeat 3] [--peer-budget-s 25] [--rosplay PATH] [--rules N]`
 ///
 /// Measures, against in-process MockRouters and beside the peers (librouteros and RouterOS-api,
@@ -14,6 +14,8 @@ import RouterOSAPI
 /// - `apply`: a playbook of N address-list entries applied to a fresh router, at each latency of
 ///   `--latency-ms` and once more with `--service-ms` per command: rosplay's engine in process and
 ///   the `rosplay` executable as a whole process, beside the peers' raw adds;
+/// - `rules`: N firewall rules placed before one defconf rule, applied at each latency: an ordered
+///   menu, which takes one wave too;
 /// - `drift`: the same playbook against a router in sync, at each latency, beside librouteros
 ///   printing the same rows, with the whole process's peak memory.
 ///
@@ -43,7 +45,7 @@ struct RosplayBench {
     static let rosplayEnvironment = ["ROSPLAY_PASSWORD": user.password]
 
     struct Options {
-        static let groups = ["codec", "adds", "identity", "apply", "drift"]
+        static let groups = ["codec", "adds", "identity", "apply", "rules", "drift"]
 
         var jsonPath: String?
         var groups = Options.groups
@@ -113,7 +115,12 @@ struct RosplayBench {
         if options.groups.contains("identity") { try await identity(options, into: &report) }
         if options.groups.contains("apply") {
             for conditions in options.applyConditions {
-                try await ApplyGroup.run(options, conditions: conditions, into: &report)
+                try await ApplyGroup.run(options, .addressList, conditions: conditions, into: &report)
+            }
+        }
+        if options.groups.contains("rules") {
+            for latency in options.latencies {
+                try await ApplyGroup.run(options, .rulesBeforeAnchor, conditions: RouterConditions(latencyMilliseconds: latency, serviceMilliseconds: 0), into: &report)
             }
         }
         if options.groups.contains("drift") {
