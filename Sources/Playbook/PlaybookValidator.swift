@@ -55,12 +55,16 @@ public struct PlaybookValidator {
                                               hint: Suggestion.closest(to: path, in: schema.menus.keys)))
                 continue
             }
-            guard let spec = MenuCatalog.spec(for: path) else {
-                diagnostics.append(Diagnostic(section.path.location, "rosplay does not manage \(path) yet"))
+            guard let spec = schema.spec(for: path) else {
+                diagnostics.append(Diagnostic(section.path.location, "\(path) holds no configuration in RouterOS \(schema.version): it has neither add nor set"))
                 continue
             }
             diagnostics += scopeProblems(section, spec: spec)
             let identity = section.identity ?? spec.identity
+            if identity.isEmpty, spec.style != .settings, !section.entries.isEmpty {
+                diagnostics.append(Diagnostic(section.path.location, identityNeeded(spec)))
+                continue
+            }
             var entries: [DesiredEntry] = []
             for written in section.entries {
                 let before = diagnostics.count
@@ -148,6 +152,14 @@ public struct PlaybookValidator {
             diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? "(sensitive)" : text)' \(error)"))
             return nil
         }
+    }
+
+    /// Why a menu without a known identity cannot be planned, and what could serve as one.
+    private func identityNeeded(_ spec: MenuSpec) -> String {
+        let candidates = spec.properties.filter { $0.value.access == .readWrite && !SecretRule.isSecret(property: $0.key, in: spec.path) }
+            .keys.filter { !["comment", "disabled"].contains($0) }.sorted()
+        return "rosplay does not know what identifies an entry of \(spec.path); say which properties do with `identity:` for the menu "
+            + "(its properties: \(candidates.joined(separator: ", ")))"
     }
 
     /// Directives that make no sense for this menu's style.

@@ -65,7 +65,7 @@ public struct Snapshot: Sendable {
         for menu in desired.menus {
             for (name, property) in menu.spec.properties where schema.accepts(name, in: menu.path) {
                 for target in property.kind.referencedMenus
-                where !paths.contains(target) && MenuCatalog.spec(for: target) != nil && schema.hasMenu(target) {
+                where !paths.contains(target) && schema.spec(for: target) != nil {
                     paths.append(target)
                 }
             }

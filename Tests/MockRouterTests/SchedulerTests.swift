@@ -216,7 +216,7 @@ import Testing
             // An entry that exists anyway (a saved configuration) never fires.
             let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(0.5))
             router.server.device.commit { state in
-                let number = state.nextNumber(for: "/system/scheduler")
+                let number = state.nextNumber(in: "/system/scheduler")
                 state.insert(Entry(number: number, properties: [
                     "name": "saved", "start-date": start.date, "start-time": start.time, "interval": "0s", "run-count": "0",
                     "on-event": "/ip firewall address-list add list=saved address=10.7.7.12", "owner": "admin", "disabled": "false",

@@ -43,7 +43,7 @@ struct SessionPathReadTests {
                                     before: nil, originalBefore: nil, location: nil)
             let address = try #require(path.live["/ip/address"]?.first)
             let remove = Operation(kind: .remove, menu: "/ip/address", id: address.id, label: "", changes: [], before: nil, originalBefore: nil, location: nil)
-            #expect(LockoutGuard(path: path).risks(in: Plan(levels: [[disable, remove]])).map(\.operation) == [disable])
+            #expect(LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[disable, remove]])).map(\.operation) == [disable])
         }
     }
 
@@ -101,6 +101,6 @@ struct SessionPathReadTests {
         #expect(path.live["/ip/firewall/filter"]?.count == 6)
         #expect(Set(router.printed) == Set(SessionPath.commonMenus + ["/user/active", "/ip/route", "/ip/firewall/filter", "/ip/firewall/address-list"]))
         let remove = LockoutFixture.operation(.remove, "/ip/firewall/filter", "*F6")
-        #expect(LockoutGuard(path: path).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
+        #expect(LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
     }
 }

@@ -102,7 +102,7 @@ public struct Applier: Sendable {
         var orderedGroups: [String: Int] = [:]
         for (position, operation) in level.enumerated() {
             let item = (offset + position, operation)
-            if MenuCatalog.spec(for: operation.menu)?.ordered == true {
+            if schema.spec(for: operation.menu)?.ordered == true {
                 if let group = orderedGroups[operation.menu] { groups[group].append(item) } else {
                     orderedGroups[operation.menu] = groups.count
                     groups.append([item])

@@ -156,7 +156,7 @@ struct Reverter {
             return try await withThrowingTaskGroup(of: (String, MenuMirror).self) { group in
                 for menu in menus {
                     group.addTask {
-                        let spec = MenuCatalog.spec(for: menu)
+                        let spec = schema.spec(for: menu)
                         return (menu, MenuMirror(identity: spec?.identity ?? [], ordered: spec?.ordered == true, live: try await Snapshot.read(menu, from: session)))
                     }
                 }

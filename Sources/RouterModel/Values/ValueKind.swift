@@ -6,6 +6,10 @@
 public indirect enum ValueKind: Hashable, Sendable {
     /// Free text, optionally limited in length.
     case text(maxLength: Int? = nil)
+    /// A value RouterOS does not describe and the catalog does not know: kept as written, and
+    /// compared the way RouterOS treats every value (`yes` is `true`, `010` is `10`, `60s` is
+    /// `1m`), so a playbook's form never shows up as a difference.
+    case untyped
     /// `yes`/`no`/`true`/`false` in, `true`/`false` out.
     case boolean
     /// A switch such as a route's `blackhole`: sent without a value (or `yes`), printed `true`;

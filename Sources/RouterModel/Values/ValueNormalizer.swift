@@ -12,6 +12,8 @@ public enum ValueNormalizer {
         case .text(let maximum):
             if let maximum, value.count > maximum { throw .tooLong(maximum: maximum) }
             return value
+        case .untyped:
+            return value
         case .boolean:
             switch value.lowercased() {
             case "yes", "true": return "true"
@@ -82,6 +84,26 @@ public enum ValueNormalizer {
         case .negatable(let inner):
             if value.hasPrefix("!") { return "!" + (try normalize(String(value.dropFirst()), as: inner)) }
             return try normalize(value, as: inner)
+        }
+    }
+
+    /// True when `desired` and `printed` are the same value of `kind`: equal once normalised, or
+    /// for ``ValueKind/untyped`` values, equal as yes/no, as whole numbers or as time intervals.
+    public static func sameValue(_ desired: String, _ printed: String?, as kind: ValueKind) -> Bool {
+        guard let printed else { return false }
+        if desired == printed { return true }
+        guard case .untyped = kind else { return false }
+        if let a = truth(desired), let b = truth(printed) { return a == b }
+        if let a = Int64(desired), let b = Int64(printed) { return a == b }
+        if let a = try? RouterOSDuration.parse(desired), let b = try? RouterOSDuration.parse(printed) { return a == b }
+        return false
+    }
+
+    private static func truth(_ value: String) -> Bool? {
+        switch value {
+        case "yes", "true": return true
+        case "no", "false": return false
+        default: return nil
         }
     }
 

@@ -136,7 +136,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let path = try await SessionPath.read(from: run.client, user: connection.userName, service: service)
             for warning in path.warnings { Terminal.progress(warning) }
             origin = "the session from \(path.address.text) via \(service) as \(path.user)"
-            risks = LockoutGuard(path: path).risks(in: run.plan).map(\.description)
+            risks = LockoutGuard(path: path, schema: run.schema).risks(in: run.plan).map(\.description)
         } catch {
             risks = ["cannot tell where this session comes from, so cannot check the plan against it: \(error)"]
         }

@@ -35,7 +35,7 @@ extension CommandExecution {
 
     /// True when an entry of `menu` is called `name`; for `/interface`, an interface of any type.
     func hasEntry(named name: String, in menu: String) -> Bool {
-        let menus = menu == "/interface" ? InterfaceTypes.menus : [menu]
+        let menus = menu == "/interface" ? schema.interfaceMenus : [menu]
         return menus.contains { state.tables[$0]?.firstNumber(named: name) != nil }
     }
 
@@ -71,7 +71,7 @@ extension CommandExecution {
         for keys in spec.unique {
             let values = keys.map { properties[$0] }
             guard values.allSatisfy({ $0 != nil }) else { continue }
-            let menus = keys == ["name"] && InterfaceTypes.isInterfaceMenu(menu) ? InterfaceTypes.menus : [menu]
+            let menus = keys == ["name"] && isInterfaceMenu(menu) ? schema.interfaceMenus : [menu]
             let present = values.compactMap { $0 }
             for table in menus.compactMap({ state.tables[$0] }) {
                 if table.numbers(withValues: present, of: keys).contains(where: { $0 != number }) {
@@ -106,7 +106,7 @@ extension CommandExecution {
         default:
             break
         }
-        if InterfaceTypes.isInterfaceMenu(menu), versionHas("running") {
+        if isInterfaceMenu(menu), versionHas("running") {
             properties["running"] = properties["disabled"] == "true" ? "false" : "true"
         }
     }

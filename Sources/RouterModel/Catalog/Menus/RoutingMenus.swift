@@ -111,6 +111,7 @@ extension MenuCatalog {
         // reference, and Ansible treats `as` as optional.
         MenuSpec(
             "/routing/bgp/instance",
+            level: 2,
             identity: ["name"],
             // Names are referenced by connections (`instance=`); duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -135,6 +136,7 @@ extension MenuCatalog {
         // always exists and cannot be removed; MockRouter has to seed it.
         MenuSpec(
             "/routing/bgp/template",
+            level: 3,
             identity: ["name"],
             // Templates are referenced by name (`templates=`); duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -157,6 +159,7 @@ extension MenuCatalog {
         // learned from the peer's OPEN message.
         MenuSpec(
             "/routing/bgp/connection",
+            level: 4,
             identity: ["name"],
             // Not known whether RouterOS refuses two connections with the same name: no uniqueness enforced.
             properties: CommonProperties.commentAndDisabled
@@ -200,6 +203,8 @@ extension MenuCatalog {
         // cached after a session drops (peering page).
         MenuSpec(
             "/routing/bgp/session",
+            level: 5,
+            exported: false,
             identity: ["name"],
             properties: [
                 "name": .readOnly(),
@@ -237,6 +242,7 @@ extension MenuCatalog {
         // rule text is a different rule, replaced in place by the reconciler.
         MenuSpec(
             "/routing/filter/rule",
+            level: 0,
             identity: ["chain", "rule"],
             ordered: true,
             properties: CommonProperties.commentAndDisabled.adding([
@@ -254,6 +260,7 @@ extension MenuCatalog {
         // addresses, address list, VRF) identifies it.
         MenuSpec(
             "/routing/bfd/configuration",
+            level: 3,
             identity: ["interfaces", "addresses", "address-list", "vrf"],
             ordered: true,
             properties: CommonProperties.commentAndDisabled.adding([
@@ -286,6 +293,7 @@ extension MenuCatalog {
         // the built-in `main` table (`dynamic=true`, `fib=""`, `invalid=false`). `main` is built in (dynamic).
         MenuSpec(
             "/routing/table",
+            level: 0,
             identity: ["name"],
             // Tables are referenced by name everywhere; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -305,6 +313,7 @@ extension MenuCatalog {
         // (e.g. `main`) that elects an ID.
         MenuSpec(
             "/routing/id",
+            level: 0,
             identity: ["name"],
             // Referenced by name from `router-id`; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
