@@ -9,10 +9,12 @@ enum DescribedKind {
         guard let head = parts.first, !head.isEmpty else { return nil }
         switch parts.count == 2 ? parts[1] : "" {
         case "(time interval)": return .duration(durationRange(head))
+        // RouterOS describes one alternative of what it accepts (`/snmp/community addresses` says
+        // `IPv6/0..128` and takes IPv4 prefixes and lists too), so addresses are read leniently:
+        // either family, one or several; what RouterOS refuses, it refuses with its own words.
         case "(IP address)": return address(head)
-        case "(IP prefix)": return .ipPrefix(.v4, masked: false)
-        case "(IPv6 prefix)": return .ipPrefix(.v6, masked: false)
-        case "(IP address range)": return .ipMatch(.v4)
+        case "(IP prefix)", "(IPv6 prefix)": return .list(.choice([.ipAddress(nil), .ipPrefix(nil, masked: false)]))
+        case "(IP address range)": return .list(.ipMatch(nil))
         case "(MAC address)": return .macAddress
         default: break
         }
@@ -29,7 +31,7 @@ enum DescribedKind {
     /// `none | A.B.C.D`: the address or one of the words before it.
     private static func address(_ head: String) -> ValueKind {
         let words = head.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0 != "A.B.C.D" }
-        return words.isEmpty ? .ipAddress(.v4) : .choice([.enumeration(words), .ipAddress(.v4)])
+        return words.isEmpty ? .ipAddress(nil) : .choice([.enumeration(words), .ipAddress(nil)])
     }
 
     /// `0..4294967295`.

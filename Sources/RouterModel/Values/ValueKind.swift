@@ -43,7 +43,7 @@ public indirect enum ValueKind: Hashable, Sendable {
     case reference(menu: String, keywords: [String] = [])
     /// A comma-separated list of values of one kind.
     case list(ValueKind)
-    /// The first of these kinds that accepts the value.
+    /// The first of these kinds that accepts the value; a value one of them finds out of range is refused.
     case choice([ValueKind])
     /// An optional leading `!` (negation, as in `in-interface-list=!LAN`) before a value of this kind.
     case negatable(ValueKind)

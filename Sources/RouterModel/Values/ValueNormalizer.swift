@@ -78,7 +78,13 @@ public enum ValueNormalizer {
         case .choice(let kinds):
             var firstError: ValueError?
             for kind in kinds {
-                do { return try normalize(value, as: kind) } catch { firstError = firstError ?? error }
+                do {
+                    return try normalize(value, as: kind)
+                } catch {
+                    // A value of the right shape past its range is refused, not read as the next kind.
+                    if case .outOfRange = error { throw error }
+                    firstError = firstError ?? error
+                }
             }
             throw firstError ?? .malformed(expected: "a value")
         case .negatable(let inner):

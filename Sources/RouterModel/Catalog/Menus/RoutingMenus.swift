@@ -11,7 +11,7 @@
 private enum RoutingKinds {
     /// A BGP AS number. The schema gives `0..4294967295`, but the CLI reference types `as` as `super { as, [/as] }`:
     /// AS-dot (`1.10`) and the confederation form `confederation_as/as` (`as=43/34`) are accepted too, so anything
-    /// that is not a plain number is kept as text.
+    /// that is not a plain number is kept as text. A plain number past the range is refused, as RouterOS does.
     static let asNumber: ValueKind = .choice([.integer(0...4_294_967_295), .text()])
 
     /// A VRF name. `/ip/vrf` is not a menu rosplay manages; `main` is the implicit VRF.
