@@ -114,7 +114,7 @@ public enum ValueNormalizer {
     }
 
     private static func durationOutOfRange(_ range: ClosedRange<Int64>) -> ValueError {
-        .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
+        .outOfRange(RouterOSDuration.range(range))
     }
 
     private static func integer(_ value: String, in range: ClosedRange<Int64>) throws(ValueError) -> String {
@@ -123,7 +123,7 @@ public enum ValueNormalizer {
             throw .malformed(expected: "a whole number")
         }
         // A whole number too long for Int64 is outside every range, not malformed.
-        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
+        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound) .. \(range.upperBound)") }
         return String(number)
     }
 
