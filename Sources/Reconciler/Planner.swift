@@ -230,7 +230,8 @@ struct MenuPlanner {
     mutating func compare(_ entry: DesiredEntry, with found: LiveEntry) {
         var differences: [PropertyChange] = []
         // Write-only properties (a user's password) are never printed, so they cannot be compared.
-        for (name, value) in entry.properties where found.properties[name] != value && menu.spec.properties[name]?.access != .writeOnly {
+        for (name, value) in entry.properties where menu.spec.properties[name]?.access != .writeOnly
+        && !ValueNormalizer.sameValue(value, found.properties[name], as: menu.spec.properties[name]?.kind ?? .untyped) {
             differences.append(PropertyChange(name: name, old: found.properties[name], new: value, sensitive: entry.sensitive.contains(name) || isSensitive(name)))
         }
         var unsets: [PropertyChange] = []

@@ -54,7 +54,7 @@ public struct Snapshot: Sendable {
         try await session.execute(Command(path + "/print")).rows.map { row in
             var properties = row.dictionary
             let id = properties.removeValue(forKey: ".id")
-            return LiveEntry(id: id, properties: properties)
+            return LiveEntry(id: id, properties: PrintedForms.asWritten(properties, in: path))
         }
     }
 
@@ -86,17 +86,5 @@ public struct RouterIdentity: Sendable {
             throw PlanError(problems: ["the router did not say which RouterOS version it runs"])
         }
         return RouterIdentity(version: version, boardName: resource?["board-name"])
-    }
-}
-
-extension ValueKind {
-    /// The menus whose entries' names this kind refers to.
-    var referencedMenus: [String] {
-        switch self {
-        case .reference(let menu, _): return [menu]
-        case .negatable(let inner), .list(let inner): return inner.referencedMenus
-        case .choice(let kinds): return kinds.flatMap(\.referencedMenus)
-        default: return []
-        }
     }
 }

@@ -17,6 +17,5 @@ enum KnownIdentities {
         "/routing/ospf/area/range": ["area", "prefix"],
         "/ip/traffic-flow/target": ["dst-address", "port"],
         "/ppp/l2tp-secret": ["address"],
-        "/user/ssh-keys": ["user", "key-owner"],
     ]
 }

@@ -12,7 +12,7 @@ enum OrderedMenus {
         "/routing/filter/rule", "/routing/filter/select-rule", "/routing/rule", "/routing/bfd/configuration",
         "/queue/simple", "/ip/ipsec/policy", "/interface/wifi/access-list",
         "/ip/proxy/access", "/ip/socks/access", "/ip/hotspot/walled-garden", "/ip/hotspot/walled-garden/ip",
-        "/routing/ospf/interface-template", "/routing/rip/interface-template", "/routing/isis/interface-template",
+        "/routing/ospf/interface-template", "/routing/isis/interface-template",
         "/routing/pimsm/interface-template", "/mpls/ldp/accept-filter", "/mpls/ldp/advertise-filter",
     ]
 }

@@ -21,8 +21,18 @@ final class MenuSpecs: @unchecked Sendable {
 
     private func locked(_ path: String) -> MenuSpec? {
         if let spec = built[path] { return spec }
-        var spec = base(path)
-        if let derived = spec, derived.origin == .derived { spec?.level = derivedLevel(of: derived) }
+        guard var spec = base(path) else {
+            built[path] = .some(nil)
+            return nil
+        }
+        guard inProgress.insert(path).inserted else { return spec }
+        defer { inProgress.remove(path) }
+        if spec.origin == .derived { spec.level = derivedLevel(of: spec) }
+        // Never before what its values name: at least the level of each menu it references (within
+        // a level, entries that name each other are ordered by the planner's waves).
+        for target in Set(spec.properties.values.flatMap(\.kind.referencedMenus)) where target != path && target != "/interface" {
+            if let referenced = locked(target) { spec.level = max(spec.level, referenced.level) }
+        }
         built[path] = spec
         return spec
     }
@@ -39,8 +49,9 @@ final class MenuSpecs: @unchecked Sendable {
         guard let commands = menus[path], commands["add"] != nil || commands["set"] != nil else { return nil }
         let arguments = settable(path)
         var properties: [String: PropertySpec] = [:]
+        let known = KnownProperties.byMenu[path] ?? [:]
         for (name, description) in arguments {
-            properties[name] = PropertySpec(DescribedKind.kind(from: description) ?? .untyped)
+            properties[name] = known[name] ?? PropertySpec(DescribedKind.kind(from: description) ?? .untyped)
         }
         if var curated = MenuCatalog.spec(for: path) {
             curated.properties = properties.merging(curated.properties) { _, catalog in catalog }
@@ -65,8 +76,6 @@ final class MenuSpecs: @unchecked Sendable {
     /// menu on no other interface comes first, like a bridge; one on another, like a VLAN.
     private func derivedLevel(of spec: MenuSpec) -> Int {
         let path = spec.path
-        guard inProgress.insert(path).inserted else { return 0 }
-        defer { inProgress.remove(path) }
         let namesInterface = spec.properties.keys.contains { $0 == "interface" || $0 == "interfaces" || $0.hasSuffix("-interface") }
         if spec.interfaceType != nil { return namesInterface ? 1 : 0 }
         var level = namesInterface ? 2 : 0

@@ -37,6 +37,13 @@ public indirect enum ValueKind: Hashable, Sendable {
     case portList
     /// A 32-byte key in base64 (WireGuard).
     case key32Base64
+    /// A bit rate: `20M`, `512k`, `1G` or plain bits per second, printed in plain bits (`20000000`).
+    case rate
+    /// A value for each direction, `upload/download` (`20M/20M`), or one value for both.
+    case eachWay(ValueKind)
+    /// Positional fields joined by `separator`, the later ones optional: a tunnel's `keepalive`
+    /// `interval,retries` (`10,10` prints `10s,10`).
+    case fields([ValueKind], separator: String)
     /// A MAC address, printed upper-case with colons.
     case macAddress
     /// The name of an entry of another menu (`/interface` for an interface), or of one of `keywords`.
@@ -52,4 +59,16 @@ public indirect enum ValueKind: Hashable, Sendable {
 /// IPv4 or IPv6.
 public enum IPFamily: Hashable, Sendable {
     case v4, v6
+}
+
+extension ValueKind {
+    /// The menus whose entries' names values of this kind refer to.
+    public var referencedMenus: [String] {
+        switch self {
+        case .reference(let menu, _): return [menu]
+        case .negatable(let inner), .list(let inner), .eachWay(let inner): return inner.referencedMenus
+        case .choice(let kinds), .fields(let kinds, _): return kinds.flatMap(\.referencedMenus)
+        default: return []
+        }
+    }
 }

@@ -67,6 +67,20 @@ public enum ValueNormalizer {
             return data.base64EncodedString()
         case .macAddress:
             return try macAddress(value)
+        case .rate:
+            return try rate(value)
+        case .fields(let kinds, let separator):
+            let parts = value.components(separatedBy: separator)
+            guard parts.count <= kinds.count else { throw .malformed(expected: "at most \(kinds.count) values separated by '\(separator)'") }
+            var normalized: [String] = []
+            for (part, kind) in zip(parts, kinds) { normalized.append(try normalize(part, as: kind)) }
+            return normalized.joined(separator: separator)
+        case .eachWay(let inner):
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count) else { throw .malformed(expected: "one value, or upload/download such as 20M/20M") }
+            var normalized: [String] = []
+            for part in parts { normalized.append(try normalize(String(part), as: inner)) }
+            return normalized.joined(separator: "/")
         case .reference(_, let keywords):
             guard !value.isEmpty || keywords.contains("") else { throw .malformed(expected: "a name") }
             return value
@@ -150,6 +164,22 @@ public enum ValueNormalizer {
             normalized.append(numbers.joined(separator: "-"))
         }
         return normalized.joined(separator: ",")
+    }
+
+    /// `20M` → `20000000`: k, M and G are powers of 1000, as RouterOS reads rates.
+    private static func rate(_ value: String) throws(ValueError) -> String {
+        let multipliers: [Character: Int64] = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
+        var digits = Substring(value)
+        var multiplier: Int64 = 1
+        if let last = digits.last, let factor = multipliers[last] {
+            multiplier = factor
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .malformed(expected: "a rate such as 20M or 512k") }
+        guard let number = Int64(digits) else { throw .outOfRange("0 .. \(Int64.max)") }
+        let (bits, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { throw .outOfRange("0 .. \(Int64.max)") }
+        return String(bits)
     }
 
     private static func macAddress(_ value: String) throws(ValueError) -> String {

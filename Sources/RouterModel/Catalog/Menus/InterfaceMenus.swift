@@ -438,7 +438,8 @@ extension MenuCatalog {
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v6), default: "::"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v6), .text()]), required: true),
-                "keepalive": .text(default: "10s,10"), // `interval[,retries]`
+                // `interval[,retries]`: `10,10` reads back `10s,10` (routeros-captures: terraform-routeros 6to4 test).
+                "keepalive": PropertySpec(InterfaceKinds.keepalive, default: "10s,10"),
                 "dont-fragment": PropertySpec(dontFragment), // 7.22.3+; default: unknown
             ]).adding(tunnelProperties(.v6))
         ),
@@ -458,7 +459,7 @@ extension MenuCatalog {
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v4), default: "0.0.0.0"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v4), .text()]), required: true),
-                "keepalive": .text(default: "10s,10"),
+                "keepalive": PropertySpec(InterfaceKinds.keepalive, default: "10s,10"),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
                 "allow-fast-path": .boolean(default: true),
             ]).adding(tunnelProperties(.v4))
@@ -479,7 +480,7 @@ extension MenuCatalog {
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v4)),  // default: unknown (ANS 0.0.0.0)
                 "remote-address": PropertySpec(.choice([.enumeration(["unspecified"]), .ipAddress(.v4)])), // default: unknown
-                "keepalive": .text(),
+                "keepalive": PropertySpec(InterfaceKinds.keepalive),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
             ]).adding(tunnelProperties(.v4))
         ),
@@ -524,4 +525,10 @@ extension MenuCatalog {
             ])
         ),
     ]
+}
+
+/// Value kinds shared by the interface menus.
+enum InterfaceKinds {
+    /// A tunnel's `keepalive`: `interval[,retries]`.
+    static let keepalive: ValueKind = .fields([.duration(), .integer(0...4_294_967_295)], separator: ",")
 }

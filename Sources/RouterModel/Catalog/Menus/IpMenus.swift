@@ -420,8 +420,9 @@ extension IPMenuTables {
             "retransmit-interval": PropertySpec(.choice([.enumeration(["unspecified"]), .duration()]), default: "unspecified"),
             "hop-limit": PropertySpec(.choice([.enumeration(["unspecified"]), .integer(1...255)]), default: "unspecified"),
             "mtu": PropertySpec(.choice([.enumeration(["unspecified"]), .integer(1...65_535)]), default: "unspecified"), // range assumed
-            // An enum, not a boolean: prints yes/no/self.
-            "advertise-dns": PropertySpec(.enumeration(["no", "yes", "self"]), default: "yes"),
+            // An enum, not a boolean: prints yes/no/self; routers of 2023 printed `false`, a boolean then
+            // (routeros-captures: terraform-routeros ND reply), still read.
+            "advertise-dns": PropertySpec(.choice([.enumeration(["no", "yes", "self"]), .boolean]), default: "yes"),
             "advertise-mac-address": .boolean(default: true),
             "managed-address-configuration": .boolean(default: false),
             "other-configuration": .boolean(default: false),

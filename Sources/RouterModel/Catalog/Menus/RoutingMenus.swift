@@ -23,9 +23,10 @@ private enum RoutingKinds {
     /// Address families (7.19+ `afi`; 7.18 `address-families` had no `evpn`).
     static let afi: ValueKind = .flags(["ip", "ipv6", "l2vpn", "l2vpn-cisco", "vpnv4", "vpnv6", "evpn"])
 
-    /// `output.redistribute`; `slaac` is 7.22+ (schema), kept so that newer routers' values are accepted.
+    /// `output.redistribute`; `slaac` is 7.22+ (schema), kept so that newer routers' values are accepted;
+    /// `copy` is printed by routers of 2023 (routeros-captures: terraform-routeros template reply).
     static let redistribute: ValueKind = .flags([
-        "connected", "static", "rip", "ospf", "isis", "bgp", "vpn", "dhcp", "fantasy", "modem", "bgp-mpls-vpn", "slaac",
+        "connected", "static", "rip", "ospf", "isis", "bgp", "vpn", "dhcp", "fantasy", "modem", "bgp-mpls-vpn", "slaac", "copy",
     ])
 
     /// `hold-time`: `infinity` or 3s..18h12m15s (schema `3s..18h12m15s`; CLI reference `infinity | time [3..65535]`).
@@ -34,8 +35,9 @@ private enum RoutingKinds {
     /// A 32-bit counter ("num" in the CLI reference, no range given). Range assumed.
     static let num32: ValueKind = .integer(0...4_294_967_295)
 
-    /// Multi-core affinity (CLI reference). `input` is valid for output affinity only.
-    static let inputAffinity: ValueKind = .enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf"])
+    /// Multi-core affinity (CLI reference). `input` is valid for output affinity only. A 2023 router
+    /// printed `input.affinity: "0"` (routeros-captures: terraform-routeros template reply).
+    static let inputAffinity: ValueKind = .choice([.enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf"]), .integer(0...0)])
     static let outputAffinity: ValueKind = .enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf", "input"])
 
     /// A printed flag that RouterOS shows as `false` when not set (REST captures in terraform-routeros show
