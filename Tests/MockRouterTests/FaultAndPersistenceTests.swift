@@ -106,9 +106,8 @@ import Testing
         let match = try #require(line.wholeMatch(of: /mock-routeros ready api-ssl=127\.0\.0\.1:(\d+) api=127\.0\.0\.1:(\d+)/))
         let sslPort = try #require(Int(match.1))
         // The generated CA verifies the certificate for 127.0.0.1.
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(
-            host: "127.0.0.1", port: sslPort, security: .tls(.verify(caFile: directory + "/ca.pem"))))
-        try await client.login(user: "ops", password: "pw")
+        let client = try await RouterOSClient.connect(.init(
+            host: "127.0.0.1", port: sslPort, tls: .verify(caFile: directory + "/ca.pem"), credentials: .init(user: "ops", password: "pw")))
         #expect(try await client.execute(Command("/system/resource/print")).rows.first?["board-name"] == "CHR")
         await client.close()
 
