@@ -63,6 +63,23 @@ import Testing
         }
     }
 
+    @Test func everyTrapOfACommandIsReported() async throws {
+        let traps = [Reply.trap("first problem", category: .argumentValueFailure, tag: "1"), .trap("second problem", tag: "1"), .done(tag: "1")]
+        let server = try await ScriptedServer(reply: traps.flatMap { SentenceEncoder.bytes(of: $0.sentence) })
+        let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.port, tls: .plain))
+        await #expect {
+            try await client.execute(Command("/ip/address/add", ["address": "192.0.2.1/24"]))
+        } throws: { error in
+            isRouterError(error, .trap) { error in
+                error.traps.map(\.message) == ["first problem", "second problem"] && error.trap?.category == .argumentValueFailure
+                    && "\(error)" == "router refused /ip/address/add =address=192.0.2.1/24: first problem (category 1: argument value failure); "
+                        + "router refused /ip/address/add =address=192.0.2.1/24: second problem"
+            }
+        }
+        await client.close()
+        await server.stop()
+    }
+
     @Test func thousandTaggedCommandsInFlightOnOneConnection() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
