@@ -159,6 +159,31 @@ struct CommandRouterTests {
         _ = try channel.finish()
     }
 
+    @Test func aConsumerPastTheHighWaterMarkHoldsReadsBackUntilItDrains() throws {
+        let channel = try Self.channel()
+        let reads = ReadCounter()
+        try channel.pipeline.syncOperations.addHandler(reads, position: .first)
+        let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream()
+        let demand = StreamDemand(highWater: 2, lowWater: 1)
+        let feed = StreamFeed(continuation: continuation, demand: demand)
+        channel.writeAndFlush(ClientRequest.send(PendingCommand(command: Command("/log/listen", tag: "1"), caller: .stream(feed), timeout: nil)), promise: nil)
+        for index in 0..<3 {
+            try channel.writeInbound(Reply(.re, attributes: [Attribute("n", "\(index)")], tag: "1").sentence)
+        }
+        #expect(demand.isBackedUp)
+        channel.read()
+        #expect(reads.count == 0, "a read passed while the consumer was 3 rows behind")
+        // The consumer takes two rows (down to the low-water mark) and says so.
+        #expect(!demand.rowTaken())
+        #expect(demand.rowTaken())
+        channel.writeAndFlush(ClientRequest.streamDrained(tag: "1", demand), promise: nil)
+        #expect(reads.count == 1, "the held read was not issued")
+        channel.read()
+        #expect(reads.count == 2)
+        _ = rows
+        _ = try channel.finish()
+    }
+
     @Test func aStreamWhoseConsumerFallsBehindFailsAndIsCancelled() async throws {
         let channel = try Self.channel(limits: ReplyLimits(maximumRows: 2, maximumBytes: 1 << 20))
         let (rows, continuation) = AsyncThrowingStream<Row, Error>.makeStream(bufferingPolicy: .bufferingOldest(2))
@@ -181,5 +206,16 @@ struct CommandRouterTests {
         try channel.writeInbound(Reply.done(tag: "1").sentence)
         #expect(channel.isActive)
         _ = try channel.finish()
+    }
+}
+
+/// Counts the `read()`s that reach the head of the pipeline.
+final class ReadCounter: ChannelOutboundHandler {
+    typealias OutboundIn = Any
+    var count = 0
+
+    func read(context: ChannelHandlerContext) {
+        count += 1
+        context.read()
     }
 }

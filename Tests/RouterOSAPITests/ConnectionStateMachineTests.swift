@@ -348,6 +348,48 @@ struct ConnectionStateMachineTests {
         #expect(machine.received(.trap("two", tag: "1")).outcome == .fail("s1", error, cancel: Self.cancel("1")))
     }
 
+    // MARK: - Backpressure
+
+    @Test func aBackedUpStreamPausesReadingUntilItDrains() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
+        _ = machine.send(Self.command("/log/listen", tag: "2"), for: .stream("s2"), timeout: nil)
+        #expect(!machine.isReadingPaused)
+        machine.streamBackedUp(tag: "1")
+        machine.streamBackedUp(tag: "2")
+        #expect(machine.isReadingPaused)
+        // One consumer catching up is not enough: the connection reads for both.
+        machine.streamDrained(tag: "1")
+        #expect(machine.isReadingPaused)
+        machine.streamDrained(tag: "2")
+        #expect(!machine.isReadingPaused)
+    }
+
+    @Test func aBackedUpStreamThatEndsOrIsCancelledNoLongerHoldsReading() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
+        machine.streamBackedUp(tag: "1")
+        // Its `/cancel` must be answered, and the answer read.
+        #expect(machine.cancel(tag: "1").outcome == .fail("s1", "CancellationError()", cancel: Self.cancel("1")))
+        #expect(!machine.isReadingPaused)
+        _ = machine.send(Self.command("/log/listen", tag: "2"), for: .stream("s2"), timeout: nil)
+        machine.streamBackedUp(tag: "2")
+        #expect(machine.received(.done(tag: "2")).outcome == .finish("s2"))
+        #expect(!machine.isReadingPaused)
+        _ = machine.send(Self.command("/log/listen", tag: "3"), for: .stream("s3"), timeout: nil)
+        machine.streamBackedUp(tag: "3")
+        _ = machine.received(.fatal("session terminated on request"))
+        #expect(!machine.isReadingPaused)
+    }
+
+    @Test func onlyAStreamCanHoldReadingBack() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)
+        machine.streamBackedUp(tag: "1")
+        machine.streamBackedUp(tag: "99")
+        #expect(!machine.isReadingPaused)
+    }
+
     @Test func aStreamWhoseConsumerFellBehindFails() {
         var machine = Self.machine(limits: ReplyLimits(maximumRows: 5, maximumBytes: 1 << 20))
         _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
