@@ -5,7 +5,7 @@ import Testing
 
 /// Habits a command line is judged by: a JSON document even on error, the version, password
 /// files from any editor, anchors named as the playbook names them, a drift summary.
-struct CommandLineTests {
+@Suite(.timeLimit(.minutes(5))) struct CommandLineTests {
     @Test func driftJSONPrintsAnErrorDocumentWhenTheRouterCannotBeChecked() async throws {
         let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate", "--json"],
                                          environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "x"])

@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// The rosplay command line against MockRouter over TLS: apply, drift, re-apply, reset, faults, secrets.
-@Suite struct EngineEndToEndTests {
+@Suite(.timeLimit(.minutes(15))) struct EngineEndToEndTests {
     @Test func applyToAFactoryRouterThenDriftIsClean() async throws {
         let runner = try await CLIRunner.start()
         let apply = await runner.rosplay("apply", ["relay.yaml"], ["--yes"])

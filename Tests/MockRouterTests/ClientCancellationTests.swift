@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// Task cancellation and reply bounds, through the real client against MockRouter.
-@Suite struct ClientCancellationTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientCancellationTests {
     @Test func cancellingTheAwaitingTaskThrowsAtOnceAndKeepsTheConnection() async throws {
         // Every reply takes 8 s: a CancellationError well before that proves the caller did not
         // wait (the bound leaves a loaded machine room).

@@ -3,7 +3,7 @@ import Testing
 
 /// In verified and pinned modes the client offers TLS 1.2 only forward-secret AEAD suites: a
 /// router that offers nothing else is refused in the handshake.
-@Suite struct ClientCipherTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientCipherTests {
     static let certificates = TestCertificates.shared
 
     /// True for the handshake failing for want of a shared cipher, not for the certificate.

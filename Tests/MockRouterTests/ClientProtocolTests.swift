@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// Login, tags, concurrency, cancel, traps and lost connections, through the real client.
-@Suite struct ClientProtocolTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientProtocolTests {
     @Test func wrongPasswordIsALoginFailureWithTheRoutersMessage() async throws {
         try await withRouter { router in
             let client = try await router.connectPlain()

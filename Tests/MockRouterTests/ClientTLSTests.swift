@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// The client against MockRouter over real TLS (OpenSSL on both ends), in every mode.
-@Suite struct ClientTLSTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientTLSTests {
     func loginAndPrint(_ client: RouterOSClient) async throws {
         try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
         let response = try await client.execute(Command("/system/identity/print"))
@@ -161,7 +161,7 @@ import Testing
 }
 
 /// A router that closes every connection at once, before or during the handshake.
-@Suite struct ClientTLSRefusedSessionTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientTLSRefusedSessionTests {
     @Test func aRouterThatClosesAtOnceFailsTheHandshakeEveryTime() async throws {
         try await withRouter(faults: FaultInjection(maxSessions: 0)) { router in
             for _ in 0..<40 {

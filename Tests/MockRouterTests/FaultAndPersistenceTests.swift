@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// `--state`, `--trap-on`, `--service-ms`, `--max-sessions`, and the `mock-routeros` executable itself.
-@Suite struct FaultAndPersistenceTests {
+@Suite(.timeLimit(.minutes(5))) struct FaultAndPersistenceTests {
     @Test func stateFileSurvivesARestart() async throws {
         let path = NSTemporaryDirectory() + "mock-state-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -85,7 +85,7 @@ import Testing
 }
 
 /// The `mock-routeros` executable as other tools start it.
-@Suite struct MockRouterExecutableTests {
+@Suite(.timeLimit(.minutes(5))) struct MockRouterExecutableTests {
     static var executable: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mock-routeros").path
     }

@@ -6,7 +6,7 @@ import Testing
 @testable import Reconciler
 
 /// Reading the session's path from an in-process MockRouter over a real API connection.
-struct SessionPathReadTests {
+@Suite(.timeLimit(.minutes(5))) struct SessionPathReadTests {
     static let user = MockUser(name: "rosplay", password: "s3cret-pass")
 
     /// Runs `body` with a logged-in plain-API client of a fresh mock, and always stops it.
