@@ -152,7 +152,7 @@ import Testing
                 case .timedOut: return error.stage == .tlsHandshake
                 case .closedDuringHandshake: return true
                 // OpenSSL's reason alone, without its error codes and library names.
-                case .handshakeFailed: return error.reason == "wrong version number" && !"\(error)".contains("SSL routines")
+                case .handshakeFailed: return error.reason == "the other end does not speak TLS (wrong version number)" && !"\(error)".contains("SSL routines")
                 default: return false
                 }
             }

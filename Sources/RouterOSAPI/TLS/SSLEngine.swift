@@ -103,7 +103,7 @@ final class SSLEngine {
         let failure = OpenSSLErrorQueue.drain()
         let presented = presentedFingerprint()
         guard case .client(.verify) = context.role, verifyResult != X509_V_OK else {
-            return RouterOSError(.handshakeFailed, stage: .tlsHandshake, reason: failure.words(or: "the router ended the handshake"),
+            return RouterOSError(.handshakeFailed, stage: .tlsHandshake, reason: Self.handshakeWords(failure),
                                  presentedFingerprint: presented, underlying: failure)
         }
         let code: RouterOSError.Code
@@ -115,6 +115,19 @@ final class SSLEngine {
         }
         let finding = code == .certificateNameMismatch ? nil : String(cString: X509_verify_cert_error_string(Int(verifyResult)))
         return RouterOSError(code, stage: .tlsHandshake, reason: finding, presentedFingerprint: presented, underlying: failure)
+    }
+
+    /// OpenSSL's reasons for a failed handshake, said as what they mean where that is known
+    /// (OpenSSL's own words kept in brackets, for searching).
+    static func handshakeWords(_ failure: OpenSSLFailure) -> String {
+        let reasons = failure.words(or: "the router ended the handshake")
+        if ["handshake failure", "no shared cipher", "no suitable", "no protocols available"].contains(where: reasons.contains) {
+            return "no TLS version or cipher in common (\(reasons))"
+        }
+        if reasons.contains("wrong version number") || reasons.contains("packet length too long") {
+            return "the other end does not speak TLS (\(reasons))"
+        }
+        return reasons
     }
 
     /// Checks the peer's certificate against a pin. Call after the handshake completes.
