@@ -149,6 +149,6 @@ import Testing
     @Test func unreachableRouterIsAnError() async {
         let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot connect"))
+        #expect(result.stderr.contains("connection refused by 127.0.0.1:1"), "\(result.stderr)")
     }
 }

@@ -36,10 +36,10 @@ final class ScriptedServer: Sendable {
     }
 
     /// Listens on 127.0.0.1; every read is answered with `reply`, then the connection closes when `thenClose`.
-    init(reply: [UInt8], thenClose: Bool = false) async throws {
+    init(reply: [UInt8], thenClose: Bool = false, group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws {
         let received = NIOLockedValueBox<[UInt8]>([])
         bytesReceived = received
-        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(Responder(reply: reply, close: thenClose, received: received))
