@@ -10,7 +10,9 @@ extension RouterOSClient {
     public struct Configuration: Hashable, Sendable {
         /// A DNS name, an IPv4 address, or an IPv6 address without brackets.
         public var host: String
+        /// The API port: 8729 for API-SSL, 8728 for the plain API, unless the router moved it.
         public var port: Int
+        /// How the connection is protected and the router trusted.
         public var tls: TLS
         /// Who logs in when ``RouterOSClient/connect(_:logger:eventLoopGroup:)`` connects; nil
         /// connects without logging in (call ``RouterOSClient/login(user:password:)``).

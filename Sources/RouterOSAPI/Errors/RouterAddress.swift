@@ -2,6 +2,7 @@
 public struct RouterAddress: Hashable, Sendable, CustomStringConvertible {
     /// A DNS name, an IPv4 address, or an IPv6 address without brackets.
     public var host: String
+    /// The API port.
     public var port: Int
 
     public init(host: String, port: Int) {

@@ -42,6 +42,8 @@ public struct RouterOSError: Error, Sendable, CustomStringConvertible, CustomDeb
     /// queue), for programs; never part of ``description``.
     public var underlying: (any Error)?
 
+    /// An error with `code` at `stage` and whatever context is known; the client fills in the
+    /// rest (a test double of the API makes its failures with this too).
     public init(
         _ code: Code,
         stage: Stage?,
