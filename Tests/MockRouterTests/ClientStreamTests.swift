@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// Streams against a router that talks faster than its consumer listens, and consumers that stop early.
-@Suite(.timeLimit(.minutes(2))) struct ClientStreamTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientStreamTests {
     @Test func aSlowConsumerOfAHundredThousandRowsHoldsBoundedRows() async throws {
         let count = 100_000
         let padding = String(repeating: "x", count: 160)

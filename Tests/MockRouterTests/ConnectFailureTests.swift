@@ -2,7 +2,7 @@ import RouterOSAPI
 import Testing
 
 /// Failing to connect is said in a network engineer's words, with no socket library's.
-@Suite(.timeLimit(.minutes(1))) struct ConnectFailureTests {
+@Suite(.timeLimit(.minutes(5))) struct ConnectFailureTests {
     /// What a user must never read in an error.
     static let internals = ["errno", "NIO", "IOError", "SingleConnectionFailure", "NSCocoaErrorDomain", "SSL routines"]
 
