@@ -38,8 +38,8 @@ enum AddBench {
 
     private static func withFreshRouter(_ body: (RouterOSClient) async throws -> Duration) async throws -> Duration {
         let server = try await MockRouterServer.start(RosplayBench.configuration())
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
-        try await client.login(user: RosplayBench.user.name, password: RosplayBench.user.password)
+        let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain,
+                                                            credentials: .init(user: RosplayBench.user.name, password: RosplayBench.user.password)))
         let elapsed = try await body(client)
         await client.close()
         try await server.stop()

@@ -96,10 +96,8 @@ struct RosplayBench {
         let group = "MockRouter: /system/identity/print round trips, one connection"
         let count = options.identityCount
         let server = try await MockRouterServer.start(configuration())
-        for (label, security, port) in [("plain", ConnectionConfiguration.Security.plain, server.apiPort!),
-                                        ("TLS (ADH)", .tls(.anonymousClient), server.apiSSLPort!)] {
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: port, security: security))
-            try await client.login(user: user.name, password: user.password)
+        for (label, tls, port) in [("plain", RouterOSClient.Configuration.TLS.plain, server.apiPort!), ("TLS (ADH)", .anonymous, server.apiSSLPort!)] {
+            let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: port, tls: tls, credentials: .init(user: user.name, password: user.password)))
             report.add(group, "rosplay, one at a time, \(label)", count: count, elapsed: try await ContinuousClock().measure {
                 for _ in 0..<count { _ = try await client.execute(Command("/system/identity/print")) }
             })

@@ -6,7 +6,7 @@ import RouterOSAPI
 import Testing
 
 /// Ctrl-C and silent routers, driven through the real `rosplay` binary.
-struct InterruptionTests {
+@Suite(.timeLimit(.minutes(15))) struct InterruptionTests {
     /// A playbook of `count` firewall rules in a temporary file. Rules of an ordered menu are sent
     /// one at a time, so with latency the apply is still running when the test interrupts it (a
     /// pipelined wave would be all in flight at once, and a stop only keeps new commands back).

@@ -4,7 +4,7 @@ import Testing
 
 /// Regression tests for numbers that once killed mock-routeros: each is refused with a `!trap`,
 /// and the router answers the next command.
-@Suite struct HostileNumberTests {
+@Suite(.timeLimit(.minutes(5))) struct HostileNumberTests {
     static let reader = MockUser(name: "reader", password: "read-only-pw", group: .read)
 
     func session(_ router: TestRouter, as user: MockUser) async throws -> RawSession {

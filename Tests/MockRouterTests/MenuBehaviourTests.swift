@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// Values, versions, references, duplicates, read-only and secret properties, as RouterOS treats them.
-@Suite struct MenuBehaviourTests {
+@Suite(.timeLimit(.minutes(5))) struct MenuBehaviourTests {
     @Test func valuesPrintTheWayRouterOSPrintsThem() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()

@@ -5,7 +5,7 @@ import Testing
 
 /// `/system/scheduler` fires on the router's own clock, from a task tied to no session, and
 /// `/system/clock` and `/system/device-mode` print what confirmed apply checks first.
-@Suite struct SchedulerTests {
+@Suite(.timeLimit(.minutes(5))) struct SchedulerTests {
     /// The `run-count` of scheduler entry `name` as the device holds it (read without a session).
     func runCount(_ router: TestRouter, _ name: String) -> String? {
         router.server.device.readState { state in

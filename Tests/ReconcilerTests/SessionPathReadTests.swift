@@ -1,12 +1,12 @@
 import Foundation
 import MockRouter
 import RouterModel
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 import Testing
 @testable import Reconciler
 
 /// Reading the session's path from an in-process MockRouter over a real API connection.
-struct SessionPathReadTests {
+@Suite(.timeLimit(.minutes(5))) struct SessionPathReadTests {
     static let user = MockUser(name: "rosplay", password: "s3cret-pass")
 
     /// Runs `body` with a logged-in plain-API client of a fresh mock, and always stops it.
@@ -14,8 +14,8 @@ struct SessionPathReadTests {
         let configuration = MockRouterConfiguration(apiSSLPort: nil, apiPort: 0, users: [Self.user])
         let server = try await MockRouterServer.start(configuration)
         do {
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
-            try await client.login(user: Self.user.name, password: Self.user.password)
+            let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain,
+                                                                credentials: .init(user: Self.user.name, password: Self.user.password)))
             try await body(client)
             await client.close()
             try await server.stop()

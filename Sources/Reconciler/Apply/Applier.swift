@@ -91,7 +91,7 @@ public struct Applier: Sendable {
 
     /// `the connection was lost` or `the router stopped answering`, for an operation's outcome.
     static func lossWords(_ error: Error) -> String {
-        if case RouterOSError.timedOut = error { return "the router stopped answering" }
+        if (error as? RouterOSError)?.code == .timedOut { return "the router stopped answering" }
         return "the connection was lost"
     }
 

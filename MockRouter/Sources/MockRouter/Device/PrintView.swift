@@ -1,5 +1,5 @@
 import RouterModel
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 
 /// How a print-like command (`print`, `print follow`, `listen`) shows entries to the user who
 /// sent it: secrets masked unless the user's group has `sensitive`, `/interface` as its own view
