@@ -149,7 +149,7 @@ public struct PlaybookValidator {
         do {
             return try ValueNormalizer.normalize(text, as: kind)
         } catch {
-            diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? "(sensitive)" : text)' \(error)"))
+            diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? SecretRule.placeholder : text)' \(error)"))
             return nil
         }
     }

@@ -16,6 +16,30 @@ import Testing
         #expect((document["error"] as? String)?.contains("connection refused") == true, "\(document)")
     }
 
+    /// `rosplay menus`: every menu a playbook can write, with what rosplay knows of it.
+    @Test func menusListsEveryConfigurableMenuOfAVersion() async throws {
+        let all = await CLIRunner.run(["menus"])
+        #expect(all.status == 0, "\(all.all)")
+        #expect(all.stdout.contains("RouterOS 7.20.8:"))
+        for line in ["/snmp/community", "/ip/firewall/filter", "/interface/pppoe-client"] {
+            #expect(all.stdout.contains(line), "\(line) missing")
+        }
+        let firewall = await CLIRunner.run(["menus", "/ip/firewall/filter"])
+        let row = try #require(firewall.stdout.split(separator: "\n").first { $0.hasPrefix("/ip/firewall/filter ") })
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true) == ["/ip/firewall/filter", "list", "chain+comment", "ordered", "-", "curated"])
+        let json = await CLIRunner.run(["menus", "/routing/bgp", "--json", "--routeros-version", "7.18.2"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "rosplay.menus/1")
+        #expect(document["routeros"] as? String == "7.18.2")
+        let paths = (document["menus"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        // BGP instances came with 7.20.
+        #expect(paths.contains("/routing/bgp/connection") && !paths.contains("/routing/bgp/instance"), "\(paths)")
+        let secrets = (document["menus"] as? [[String: Any]])?.first { $0["path"] as? String == "/routing/bgp/connection" }?["secrets"] as? [String]
+        #expect(secrets == ["tcp-md5-key"])
+        let none = await CLIRunner.run(["menus", "/nope"])
+        #expect(none.status == 1 && none.stderr.contains("no configurable menu under /nope"), "\(none.all)")
+    }
+
     @Test func versionIsPrinted() async {
         let result = await CLIRunner.run(["--version"])
         #expect(result.status == 0)

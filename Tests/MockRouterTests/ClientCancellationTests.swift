@@ -6,8 +6,8 @@ import Testing
 /// Task cancellation and reply bounds, through the real client against MockRouter.
 @Suite(.timeLimit(.minutes(5))) struct ClientCancellationTests {
     @Test func cancellingTheAwaitingTaskThrowsAtOnceAndKeepsTheConnection() async throws {
-        // Every reply takes 8 s: a CancellationError well before that proves the caller did not
-        // wait (the bound leaves a loaded machine room).
+        // Every reply takes 8 s: a CancellationError before then proves the caller did not wait
+        // for the reply (on an idle machine it comes in milliseconds; a loaded one took 5.4 s).
         try await withRouter(faults: FaultInjection(latency: .seconds(8))) { router in
             let client = try await router.loggedIn()
             let clock = ContinuousClock()
@@ -16,7 +16,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
             task.cancel()
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(clock.now - start < .seconds(5))
+            #expect(clock.now - start < .seconds(8))
             // The command's late `!done` and the `/cancel`'s are recognised and dropped.
             #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
             #expect(client.isConnected)

@@ -11,6 +11,9 @@ import Foundation
 /// property the catalog knows to hold only a yes/no or a number (a certificate's `private-key`
 /// flag says whether it has one).
 public enum SecretRule {
+    /// What rosplay prints, logs or writes instead of a secret's value, everywhere.
+    public static let placeholder = "(sensitive)"
+
     /// True when values of `property` in `menu` must never be printed (decided once per pair: it is
     /// asked for every value of every entry).
     public static func isSecret(property: String, in menu: String) -> Bool {
