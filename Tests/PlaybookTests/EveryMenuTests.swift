@@ -6,17 +6,8 @@ import Testing
 /// menu it has, still suggests the menu meant for a real typo, and says what a menu without a
 /// known identity needs.
 struct EveryMenuTests {
-    let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
-
     func diagnostics(_ yaml: String) -> [String] {
-        do {
-            _ = try PlaybookValidator(schema: schema, environment: ["PPPOE_PASSWORD": "p"]).validate(PlaybookLoader.load(text: yaml, file: "p.yaml"))
-            return []
-        } catch let error as PlaybookError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+        validationDiagnostics(yaml, environment: ["PPPOE_PASSWORD": "p"])
     }
 
     /// The home configuration the curated catalog once refused, menu by menu.

@@ -7,14 +7,7 @@ struct HostilePlaybookTests {
     let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
 
     func diagnostics(_ yaml: String) -> [String] {
-        do {
-            _ = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "p.yaml"))
-            return []
-        } catch let error as PlaybookError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+        validationDiagnostics(yaml)
     }
 
     @Test func hugeIntervalIsOutOfRangeAtItsLocation() {
