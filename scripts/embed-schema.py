@@ -13,10 +13,13 @@ description of each argument, in one text document shared by all versions:
     names N           N lines: the distinct command and argument names
     signatures N      N lines: an argument list, tokens NAME or NAME:DESC
     bodies N          N lines: a menu's commands, tokens NAME:SIGNATURE
-    menus VERSION N   N lines: PATH BODY, for each version in turn
+    menus VERSION N   N lines: PATH BODY, for the oldest version
+    changes VERSION N N lines for each later version, against the one before:
+                      PATH BODY (a menu added or changed) or -PATH (removed)
 
-Numbers inside lines are base 36. Versions share bodies and signatures, so
-five versions take about as much room as one would as JSON; a build compiles
+Numbers inside lines are base 36. Versions share bodies and signatures and
+later versions list only what changed, so five versions take less room than
+one would as JSON; a build compiles
 one string literal, and rosplay decodes one version's menus when first asked.
 
 The output is deterministic: re-running the script on the same input gives a
@@ -130,13 +133,20 @@ class Tables:
 def render_document(trees: list[tuple[str, dict[str, dict[str, dict[str, str]]]]]) -> str:
     tables = Tables()
     menu_sections = []
-    for version, menus in trees:
-        lines = []
+    previous: dict[str, str] = {}
+    for index, (version, menus) in enumerate(trees):
+        bodies = {}
         for path in sorted(menus):
-            if " " in path:
+            if " " in path or path.startswith("-"):
                 raise SystemExit(f"a menu path the format cannot hold: {path!r}")
-            lines.append(f"{path} {tables.body(menus[path])}")
+            bodies[path] = tables.body(menus[path])
+        if index == 0:
+            lines = [f"{path} {body}" for path, body in bodies.items()]
+        else:
+            lines = [f"{path} {body}" for path, body in bodies.items() if previous.get(path) != body]
+            lines += [f"-{path}" for path in sorted(previous) if path not in bodies]
         menu_sections.append((version, lines))
+        previous = bodies
 
     def section(title: str, table: dict[str, int]) -> list[str]:
         return [f"{title} {len(table)}"] + list(table)
@@ -144,8 +154,8 @@ def render_document(trees: list[tuple[str, dict[str, dict[str, dict[str, str]]]]
     lines = ["rosplay-schema 1", "versions " + " ".join(version for version, _ in trees)]
     lines += section("descs", tables.descs) + section("names", tables.names)
     lines += section("signatures", tables.signatures) + section("bodies", tables.bodies)
-    for version, menu_lines in menu_sections:
-        lines += [f"menus {version} {len(menu_lines)}"] + menu_lines
+    for index, (version, menu_lines) in enumerate(menu_sections):
+        lines += [f"{'menus' if index == 0 else 'changes'} {version} {len(menu_lines)}"] + menu_lines
     return "\n".join(lines)
 
 

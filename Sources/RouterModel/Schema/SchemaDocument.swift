@@ -1,5 +1,5 @@
 /// The embedded command trees (see `scripts/embed-schema.py`): tables shared by every version,
-/// and each version's menus as references into them.
+/// the oldest version's menus as references into them, and each later version's changes.
 ///
 /// Decoding is cheap and partial: the tables are split into lines once, and a version's menus
 /// are built when that version is first asked for, decoding only the bodies and signatures it uses.
@@ -11,8 +11,8 @@ struct SchemaDocument: Sendable {
     private let names: [Substring]
     private let signatures: [Substring]
     private let bodies: [Substring]
-    /// Version → the lines `PATH BODY` of its menus.
-    private let menuLines: [String: ArraySlice<Substring>]
+    /// Version → path → body index of each of its menus.
+    private let menuBodies: [String: [Substring: Int]]
 
     /// The embedded document; a defect in it is a build defect, found by the schema tests.
     static let embedded = try! SchemaDocument(EmbeddedSchemas.document)
@@ -44,29 +44,39 @@ struct SchemaDocument: Sendable {
         names = Array(try section("names"))
         signatures = Array(try section("signatures"))
         bodies = Array(try section("bodies"))
-        var menuLines: [String: ArraySlice<Substring>] = [:]
-        for version in versions {
+        // The oldest version lists every menu; each later one what changed since the one before.
+        var menuBodies: [String: [Substring: Int]] = [:]
+        var current: [Substring: Int] = [:]
+        for (index, version) in versions.enumerated() {
+            let title = index == 0 ? "menus" : "changes"
             let words = lines[min(cursor, lines.endIndex - 1)].split(separator: " ")
-            guard words.count == 3, words[1] == Substring(version) else { throw Malformed(description: "no menus for \(version)") }
-            menuLines[version] = try section("menus")
+            guard words.count == 3, words[1] == Substring(version) else { throw Malformed(description: "no \(title) for \(version)") }
+            for line in try section(title) {
+                if line.first == "-" {
+                    current[line.dropFirst()] = nil
+                    continue
+                }
+                let parts = line.split(separator: " ")
+                guard parts.count == 2, let body = Int(parts[1], radix: 36), bodies.indices.contains(body) else {
+                    throw Malformed(description: "bad menu line \(line)")
+                }
+                current[parts[0]] = body
+            }
+            menuBodies[version] = current
         }
-        self.menuLines = menuLines
+        self.menuBodies = menuBodies
     }
 
     /// Menu path → command → argument → RouterOS's description of it, for `version`.
     func menus(of version: String) throws -> [String: Commands] {
-        guard let lines = menuLines[version] else { throw Malformed(description: "no version \(version)") }
+        guard let paths = menuBodies[version] else { throw Malformed(description: "no version \(version)") }
         var decodedBodies: [Int: Commands] = [:]
         var decodedSignatures: [Int: [String: String]] = [:]
         var menus: [String: Commands] = [:]
-        menus.reserveCapacity(lines.count)
-        for line in lines {
-            let words = line.split(separator: " ")
-            guard words.count == 2, let body = Int(words[1], radix: 36), bodies.indices.contains(body) else {
-                throw Malformed(description: "bad menu line \(line)")
-            }
+        menus.reserveCapacity(paths.count)
+        for (path, body) in paths {
             if let commands = decodedBodies[body] {
-                menus[String(words[0])] = commands
+                menus[String(path)] = commands
                 continue
             }
             var commands: Commands = [:]
@@ -87,7 +97,7 @@ struct SchemaDocument: Sendable {
                 commands[name] = arguments
             }
             decodedBodies[body] = commands
-            menus[String(words[0])] = commands
+            menus[String(path)] = commands
         }
         return menus
     }
