@@ -117,11 +117,13 @@ let package = Package(
             name: "MockRouterTests",
             dependencies: [
                 "MockRouter", "RouterOSAPI", "RouterModel", "FuzzSupport", "COpenSSL",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

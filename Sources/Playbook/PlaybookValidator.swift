@@ -55,12 +55,16 @@ public struct PlaybookValidator {
                                               hint: Suggestion.closest(to: path, in: schema.menus.keys)))
                 continue
             }
-            guard let spec = MenuCatalog.spec(for: path) else {
-                diagnostics.append(Diagnostic(section.path.location, "rosplay does not manage \(path) yet"))
+            guard let spec = schema.spec(for: path) else {
+                diagnostics.append(Diagnostic(section.path.location, "\(path) holds no configuration in RouterOS \(schema.version): it has neither add nor set"))
                 continue
             }
             diagnostics += scopeProblems(section, spec: spec)
             let identity = section.identity ?? spec.identity
+            if identity.isEmpty, spec.style != .settings, !section.entries.isEmpty {
+                diagnostics.append(Diagnostic(section.path.location, identityNeeded(spec)))
+                continue
+            }
             var entries: [DesiredEntry] = []
             // What the menu's add and set accept, and which names are secrets: once per menu, not per entry.
             let accepted = (schema.arguments(of: "add", in: path) ?? [:]).merging(schema.arguments(of: "set", in: path) ?? [:]) { a, _ in a }
@@ -153,9 +157,17 @@ public struct PlaybookValidator {
         do {
             return try ValueNormalizer.normalize(text, as: kind)
         } catch {
-            diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? "(sensitive)" : text)' \(error)"))
+            diagnostics.append(Diagnostic(location, "\(path) \(name): '\(sensitive ? SecretRule.placeholder : text)' \(error)"))
             return nil
         }
+    }
+
+    /// Why a menu without a known identity cannot be planned, and what could serve as one.
+    private func identityNeeded(_ spec: MenuSpec) -> String {
+        let candidates = spec.properties.filter { $0.value.access == .readWrite && !SecretRule.isSecret(property: $0.key, in: spec.path) }
+            .keys.filter { !["comment", "disabled"].contains($0) }.sorted()
+        return "rosplay does not know what identifies an entry of \(spec.path); say which properties do with `identity:` for the menu "
+            + "(its properties: \(candidates.joined(separator: ", ")))"
     }
 
     /// Directives that make no sense for this menu's style.

@@ -10,10 +10,10 @@ public struct Exporter {
         self.schema = schema
     }
 
-    /// Menus worth exporting by default: every catalogued menu the version has that holds configuration.
+    /// Menus worth exporting by default: every menu of the version that holds configuration,
+    /// less those whose spec leaves them out of export.
     public func defaultMenus() -> [String] {
-        let skipped: Set<String> = ["/system/resource", "/system/routerboard", "/routing/bgp/session", "/certificate", "/user", "/user/group", "/interface"]
-        return MenuCatalog.specs.keys.filter { schema.hasMenu($0) && !skipped.contains($0) && schema.arguments(of: "set", in: $0) != nil }.sorted()
+        schema.configurableMenus.filter { schema.spec(for: $0)?.exported == true }
     }
 
     /// The playbook text, and the environment variables its secrets need.
@@ -24,7 +24,7 @@ public struct Exporter {
         var secrets: [String] = []
         var body: [String] = []
         for menu in menus.keys.sorted() {
-            guard let spec = MenuCatalog.spec(for: menu) else { continue }
+            guard let spec = schema.spec(for: menu) else { continue }
             // Dynamic entries are RouterOS's own; built-in ones are exported only where they were changed.
             let entries = (menus[menu] ?? []).filter { $0.properties["dynamic"] != "true" }
             var rendered: [[(String, String)]] = []

@@ -1,3 +1,4 @@
+import RouterModel
 import Foundation
 
 /// Shows a plan to a person, in the spirit of `terraform plan`: `+` add, `~` change, `-` remove,
@@ -11,7 +12,7 @@ public struct PlanRenderer {
         self.symbols = symbols
     }
 
-    static let sensitive = "(sensitive)"
+    static let sensitive = SecretRule.placeholder
 
     /// The plan's operations, then a summary line that starts with `title` (`Plan`, or `Drift` for drift).
     /// Operations are grouped by menu, menus in the order the playbooks name them (the order they

@@ -25,7 +25,7 @@ public struct Planner {
         var forward: [Int: [Operation]] = [:]
         var removals: [Int: [Operation]] = [:]
         for menu in desired.menus {
-            let level = DependencyOrder.level(of: menu.path)
+            let level = menu.spec.level
             var menuPlan = MenuPlanner(menu: menu, live: snapshot.menus[menu.path] ?? [], planner: self)
             menuPlan.run()
             problems += menuPlan.problems
@@ -34,8 +34,9 @@ public struct Planner {
         }
         problems += danglingReferences()
         guard problems.isEmpty else { throw PlanError(problems: problems) }
-        let levels = (0...DependencyOrder.deepest).map { forward[$0] ?? [] }
-            + (0...DependencyOrder.deepest).reversed().map { removals[$0] ?? [] }
+        let deepest = desired.menus.map(\.spec.level).max() ?? 0
+        let levels = (0...deepest).flatMap { LevelSplit.waves(forward[$0] ?? []) }
+            + (0...deepest).reversed().map { removals[$0] ?? [] }
         return Plan(levels: levels.filter { !$0.isEmpty })
     }
 
@@ -72,7 +73,7 @@ public struct Planner {
     /// of every interface type's menu (RouterOS lists them all under `/interface`).
     func knownNames(in menu: String) -> Set<String> {
         let live = Set((snapshot.menus[menu] ?? []).compactMap { $0.properties["name"] })
-        let defining = desired.menus.filter { menu == "/interface" ? InterfaceTypes.isInterfaceMenu($0.path) : $0.path == menu }
+        let defining = desired.menus.filter { menu == "/interface" ? $0.spec.interfaceType != nil : $0.path == menu }
         let planned = defining.flatMap { $0.entries.filter { !$0.absent }.compactMap { $0["name"] } }
         return live.union(planned)
     }
@@ -228,7 +229,8 @@ struct MenuPlanner {
     mutating func compare(_ entry: DesiredEntry, with found: LiveEntry) {
         var differences: [PropertyChange] = []
         // Write-only properties (a user's password) are never printed, so they cannot be compared.
-        for (name, value) in entry.properties where found.properties[name] != value && menu.spec.properties[name]?.access != .writeOnly {
+        for (name, value) in entry.properties where menu.spec.properties[name]?.access != .writeOnly
+        && !ValueNormalizer.sameValue(value, found.properties[name], as: menu.spec.properties[name]?.kind ?? .untyped) {
             differences.append(PropertyChange(name: name, old: found.properties[name], new: value, sensitive: entry.sensitive.contains(name) || isSensitive(name)))
         }
         var unsets: [PropertyChange] = []

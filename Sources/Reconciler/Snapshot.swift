@@ -39,13 +39,35 @@ public struct Snapshot: Sendable {
     }
 
     /// The entries of every menu in `paths`: one print each, all in one wave, so a slow link costs
-    /// one round trip.
+    /// one round trip. The first failure is thrown.
     public static func read(_ paths: [String], from session: RouterSession) async throws -> [String: [LiveEntry]] {
-        let printed = try await print(paths.map { Command($0 + "/print") }, from: session)
-        return Dictionary(zip(paths, printed), uniquingKeysWith: { first, _ in first })
+        var menus: [String: [LiveEntry]] = [:]
+        for (path, outcome) in zip(paths, await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))) {
+            menus[path] = entries(try outcome!.replies[0].get().rows, in: path)
+        }
+        return menus
     }
 
-    /// The rows of each print in `commands`, sent as one wave; the first failure is thrown.
+    /// The same, leaving out a menu the router refuses to print (one this version lacks) instead
+    /// of failing.
+    public static func readWherePossible(_ paths: [String], from session: RouterSession) async -> [String: [LiveEntry]] {
+        var menus: [String: [LiveEntry]] = [:]
+        for (path, outcome) in zip(paths, await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))) {
+            if let rows = try? outcome?.replies[0].get().rows { menus[path] = entries(rows, in: path) }
+        }
+        return menus
+    }
+
+    /// Printed rows of `path` as entries: `.id` taken out, values in the form a playbook writes them.
+    static func entries(_ rows: [Row], in path: String) -> [LiveEntry] {
+        rows.map { row in
+            var properties = row.dictionary
+            let id = properties.removeValue(forKey: ".id")
+            return LiveEntry(id: id, properties: PrintedForms.asWritten(properties, in: path))
+        }
+    }
+
+    /// The rows of each print in `commands`, sent as one wave, as printed; the first failure is thrown.
     static func print(_ commands: [Command], from session: RouterSession) async throws -> [[LiveEntry]] {
         try await session.pipeline(Wave(commands.map { [$0] })).map { outcome in
             try outcome!.replies[0].get().rows.map(LiveEntry.init(row:))
@@ -59,36 +81,25 @@ public struct Snapshot: Sendable {
     }
 
     /// The same for playbooks naming the menus `paths`, before they are validated: menus this version
-    /// lacks or rosplay does not manage are left out (the validator refuses them), so the read can
-    /// go out while the playbooks are checked. Without a schema (the version not known yet), every
-    /// menu the catalog knows, and every menu any of its properties refers to: a guess that may
-    /// name menus this version lacks.
+    /// lacks or cannot configure are left out (the validator refuses them), so the read can go out
+    /// while the playbooks are checked. Without a schema (the version not known yet), the menus of
+    /// the curated catalog and those their properties refer to: a guess, which may name menus this
+    /// version lacks and leaves out those only the version's command tree describes.
     public static func menusToRead(_ paths: [String], schema: RouterSchema?) -> [String] {
-        func exists(_ menu: String) -> Bool { MenuCatalog.spec(for: menu) != nil && schema?.hasMenu(menu) != false }
+        func specOf(_ menu: String) -> MenuSpec? { schema.map { $0.spec(for: menu) } ?? MenuCatalog.spec(for: menu) }
         var read: [String] = []
-        for path in paths where !read.contains(path) && exists(path) {
+        for path in paths where !read.contains(path) && specOf(path) != nil {
             read.append(path)
         }
         for path in read {
-            guard let spec = MenuCatalog.spec(for: path) else { continue }
+            guard let spec = specOf(path) else { continue }
             for (name, property) in spec.properties where schema?.accepts(name, in: path) != false {
-                for target in property.kind.referencedMenus where !read.contains(target) && exists(target) {
+                for target in property.kind.referencedMenus where !read.contains(target) && specOf(target) != nil {
                     read.append(target)
                 }
             }
         }
         return read
-    }
-
-    /// The entries of each menu of `paths` the router prints, in one wave: a menu it refuses to
-    /// print (one this version lacks) is left out, not an error.
-    public static func readWherePossible(_ paths: [String], from session: RouterSession) async -> [String: [LiveEntry]] {
-        let outcomes = await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))
-        var menus: [String: [LiveEntry]] = [:]
-        for (path, outcome) in zip(paths, outcomes) {
-            if let rows = try? outcome?.replies[0].get().rows { menus[path] = rows.map(LiveEntry.init(row:)) }
-        }
-        return menus
     }
 }
 
@@ -104,17 +115,5 @@ public struct RouterIdentity: Sendable {
             throw PlanError(problems: ["the router did not say which RouterOS version it runs"])
         }
         return RouterIdentity(version: version, boardName: resource?["board-name"])
-    }
-}
-
-extension ValueKind {
-    /// The menus whose entries' names this kind refers to.
-    var referencedMenus: [String] {
-        switch self {
-        case .reference(let menu, _): return [menu]
-        case .negatable(let inner), .list(let inner): return inner.referencedMenus
-        case .choice(let kinds): return kinds.flatMap(\.referencedMenus)
-        default: return []
-        }
     }
 }

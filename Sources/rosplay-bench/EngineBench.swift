@@ -21,8 +21,7 @@ enum EngineBench {
 
     /// The read alone: one print of the menu through the client, as drift's read wave does it.
     static func print(port: Int, pin: CertificateFingerprint) async throws -> Duration {
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: port, security: .tls(.pinned(pin))))
-        try await client.login(user: RosplayBench.user.name, password: RosplayBench.user.password)
+        let client = try await RosplayBench.client(port: port, tls: .pinned(pin))
         let elapsed = try await ContinuousClock().measure { _ = try await Snapshot.read(["/ip/firewall/address-list"], from: client) }
         await client.close()
         return elapsed
@@ -51,8 +50,7 @@ enum EngineBench {
     }
 
     private static func prepare(_ playbook: String, port: Int, pin: CertificateFingerprint) async throws -> Prepared {
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: port, security: .tls(.pinned(pin))))
-        try await client.login(user: RosplayBench.user.name, password: RosplayBench.user.password)
+        let client = try await RosplayBench.client(port: port, tls: .pinned(pin))
         let identity = try await RouterIdentity.read(from: client)
         let schema = RouterSchema.closest(to: identity.version)
         let desired = try PlaybookValidator(schema: schema, version: identity.version, environment: [:])

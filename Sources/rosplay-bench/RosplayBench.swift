@@ -30,11 +30,14 @@ struct RosplayBench {
         MockRouterConfiguration(apiSSLPort: 0, apiPort: 0, tls: BenchCertificate.tls, users: [user], faults: faults)
     }
 
+    /// A client of the router listening on `port`, logged in as the benchmark's user.
+    static func client(port: Int, tls: RouterOSClient.Configuration.TLS) async throws -> RouterOSClient {
+        try await RouterOSClient.connect(.init(host: "127.0.0.1", port: port, tls: tls, credentials: .init(user: user.name, password: user.password)))
+    }
+
     /// A plain-API client of `server`, logged in.
     static func client(_ server: MockRouterServer) async throws -> RouterOSClient {
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
-        try await client.login(user: user.name, password: user.password)
-        return client
+        try await client(port: server.apiPort!, tls: .plain)
     }
 
     /// The options that point a `rosplay` process at `server`'s API-SSL, its certificate pinned.
@@ -169,10 +172,8 @@ struct RosplayBench {
         let group = "MockRouter: /system/identity/print round trips, one connection"
         let count = options.identityCount
         let server = try await MockRouterServer.start(configuration())
-        for (label, security, port) in [("plain", ConnectionConfiguration.Security.plain, server.apiPort!),
-                                        ("TLS", .tls(.pinned(options.pin)), server.apiSSLPort!)] {
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: port, security: security))
-            try await client.login(user: user.name, password: user.password)
+        for (label, tls, port) in [("plain", RouterOSClient.Configuration.TLS.plain, server.apiPort!), ("TLS", .pinned(options.pin), server.apiSSLPort!)] {
+            let client = try await client(port: port, tls: tls)
             report.add(group, "rosplay, one at a time, \(label)", count: count, elapsed: try await ContinuousClock().measure {
                 for _ in 0..<count { _ = try await client.execute(Command("/system/identity/print")) }
             })

@@ -8,7 +8,7 @@ struct Rosplay: AsyncParsableCommand {
         commandName: "rosplay",
         abstract: "Keep a MikroTik RouterOS v7 router exactly in the state its playbook describes.",
         version: "rosplay \(version)",
-        subcommands: [PlanCommand.self, ApplyCommand.self, ConfirmCommand.self, DriftCommand.self, ValidateCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
+        subcommands: [PlanCommand.self, ApplyCommand.self, ConfirmCommand.self, DriftCommand.self, ValidateCommand.self, MenusCommand.self, ExportCommand.self, CallCommand.self, DemoCommand.self]
     )
 
     /// This build's version, printed by `rosplay --version`.

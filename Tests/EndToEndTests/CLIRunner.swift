@@ -115,9 +115,8 @@ struct CLIRunner {
 
     /// A client logged in over the plain API, for out-of-band changes and snapshots.
     func client() async throws -> RouterOSClient {
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
-        try await client.login(user: Self.user.name, password: Self.password)
-        return client
+        try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain,
+                                               credentials: .init(user: Self.user.name, password: Self.password)))
     }
 
     /// Every entry of every menu the mock has, as printed: to compare a router before and after.

@@ -5,7 +5,7 @@ import Testing
 
 /// Habits a command line is judged by: a JSON document even on error, the version, password
 /// files from any editor, anchors named as the playbook names them, a drift summary.
-struct CommandLineTests {
+@Suite(.timeLimit(.minutes(5))) struct CommandLineTests {
     @Test func driftJSONPrintsAnErrorDocumentWhenTheRouterCannotBeChecked() async throws {
         let result = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:1", "--no-certificate", "--json"],
                                          environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "x"])
@@ -14,6 +14,30 @@ struct CommandLineTests {
         #expect(document["schema"] as? String == "rosplay.drift/1")
         #expect(document["router"] as? String == "127.0.0.1:1")
         #expect((document["error"] as? String)?.contains("connection refused") == true, "\(document)")
+    }
+
+    /// `rosplay menus`: every menu a playbook can write, with what rosplay knows of it.
+    @Test func menusListsEveryConfigurableMenuOfAVersion() async throws {
+        let all = await CLIRunner.run(["menus"])
+        #expect(all.status == 0, "\(all.all)")
+        #expect(all.stdout.contains("RouterOS 7.20.8:"))
+        for line in ["/snmp/community", "/ip/firewall/filter", "/interface/pppoe-client"] {
+            #expect(all.stdout.contains(line), "\(line) missing")
+        }
+        let firewall = await CLIRunner.run(["menus", "/ip/firewall/filter"])
+        let row = try #require(firewall.stdout.split(separator: "\n").first { $0.hasPrefix("/ip/firewall/filter ") })
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true) == ["/ip/firewall/filter", "list", "chain+comment", "ordered", "-", "curated"])
+        let json = await CLIRunner.run(["menus", "/routing/bgp", "--json", "--routeros-version", "7.18.2"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "rosplay.menus/1")
+        #expect(document["routeros"] as? String == "7.18.2")
+        let paths = (document["menus"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        // BGP instances came with 7.20.
+        #expect(paths.contains("/routing/bgp/connection") && !paths.contains("/routing/bgp/instance"), "\(paths)")
+        let secrets = (document["menus"] as? [[String: Any]])?.first { $0["path"] as? String == "/routing/bgp/connection" }?["secrets"] as? [String]
+        #expect(secrets == ["tcp-md5-key"])
+        let none = await CLIRunner.run(["menus", "/nope"])
+        #expect(none.status == 1 && none.stderr.contains("no configurable menu under /nope"), "\(none.all)")
     }
 
     @Test func versionIsPrinted() async {
@@ -72,7 +96,8 @@ struct CommandLineTests {
         #expect(anonymous.stderr.contains("--fingerprint \(fingerprint)"), "\(anonymous.stderr)")
         let unverified = await drift([])
         #expect(unverified.stderr.contains("no --ca or --fingerprint was given"), "\(unverified.stderr)")
-        #expect(unverified.stderr.contains("The router presented \(fingerprint)"), "\(unverified.stderr)")
+        #expect(unverified.stderr.contains("(the router presented \(fingerprint))"), "\(unverified.stderr)")
+        #expect(unverified.stderr.contains("pin it with --fingerprint \(fingerprint)"), "\(unverified.stderr)")
         let plain = await drift(["--plain"])
         #expect(plain.stderr.contains("drop --plain"), "\(plain.stderr)")
         #expect(await drift(["--fingerprint", fingerprint]).status == 2)

@@ -6,7 +6,7 @@ import Testing
 /// `apply --confirm-within`: the router reverts by itself unless rosplay confirms over a new
 /// connection; `rosplay confirm` keeps the change; the lock-out guard refuses plans that cut
 /// rosplay's own session.
-struct ConfirmedApplyTests {
+@Suite(.timeLimit(.minutes(15))) struct ConfirmedApplyTests {
     /// Three rules of someone else's in chain `mine`, in the order A, B, C.
     static func seedRules(_ device: RouterDevice) {
         for name in ["A", "B", "C"] {

@@ -7,7 +7,7 @@ import Testing
 /// Every playbook in `Playbooks/`, its apply cut at every sentence: afterwards the router holds
 /// the old state or the new one, unrelated entries are never touched, and a plain re-run
 /// converges. Each case is asserted; none is skipped.
-@Suite struct FaultMatrixTests {
+@Suite(.timeLimit(.minutes(15))) struct FaultMatrixTests {
     /// Entries of someone else's, put on the router before the apply without a session (the
     /// mock drops only its first session, which must be rosplay's).
     static func seedUnrelated(_ device: RouterDevice) {
@@ -98,7 +98,7 @@ import Testing
 
 /// The router restarts mid-apply and comes back with other entries under the same `.id`s, or
 /// rosplay itself is killed: nothing of anyone else's is touched, and a re-run converges.
-@Suite struct RestartAndKillTests {
+@Suite(.timeLimit(.minutes(15))) struct RestartAndKillTests {
     /// A playbook of `count` firewall rules (sent one at a time: an ordered menu).
     static func rules(_ count: Int, chain: String) throws -> String {
         var yaml = "menus:\n  /ip/firewall/filter:\n"

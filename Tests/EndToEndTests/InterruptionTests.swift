@@ -6,7 +6,7 @@ import RouterOSAPI
 import Testing
 
 /// Ctrl-C and silent routers, driven through the real `rosplay` binary.
-struct InterruptionTests {
+@Suite(.timeLimit(.minutes(15))) struct InterruptionTests {
     /// A playbook of `count` firewall rules in a temporary file: one wave, of which at most
     /// ``Wave/maximumInFlight`` commands are in flight at once; the rest wait to be sent, and a
     /// stop keeps them back.

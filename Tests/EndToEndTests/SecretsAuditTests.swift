@@ -6,7 +6,7 @@ import Testing
 /// Every byte rosplay prints, on every path, scanned for known secrets: a WireGuard private and
 /// preshared key, a BGP TCP-MD5 key, a user's password (Fixtures/secrets.yaml), the values a
 /// drift puts on the router, and rosplay's own login password.
-@Suite struct SecretsAuditTests {
+@Suite(.timeLimit(.minutes(5))) struct SecretsAuditTests {
     static let environment = [
         "AUDIT_WG_PRIVATE_KEY": "86viuqGaRcKWt2oBzYlQv8NCLAAzU4HNtVMifT25ODU=",
         "AUDIT_WG_PRESHARED_KEY": "bO8Zw2nMDWk9siTw/cDt9ZiChf1atcZ4CC1ErL+PRY4=",

@@ -6,7 +6,7 @@ import Testing
 
 /// Every playbook a user runs (`Playbooks/*.yaml`), end to end against a fresh MockRouter of its
 /// board: validate, apply, drift clean, apply again changes nothing, reset, re-apply converges.
-@Suite struct SeedPlaybookTests {
+@Suite(.timeLimit(.minutes(15))) struct SeedPlaybookTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Playbooks").path
 

@@ -3,12 +3,17 @@ import RouterOSAPI
 import Testing
 
 /// Login, tags, concurrency, cancel, traps and lost connections, through the real client.
-@Suite struct ClientProtocolTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientProtocolTests {
     @Test func wrongPasswordIsALoginFailureWithTheRoutersMessage() async throws {
         try await withRouter { router in
             let client = try await router.connectPlain()
-            await #expect(throws: RouterOSError.loginFailed("invalid user name or password (6)")) {
+            await #expect {
                 try await client.login(user: TestRouter.user.name, password: "wrong")
+            } throws: { error in
+                isRouterError(error, .loginFailed) { error in
+                    error.stage == .login && error.user == TestRouter.user.name && error.reason == "invalid user name or password (6)"
+                        && "\(error)" == "127.0.0.1:\(router.server.apiPort!) refused the login of user 'rosplay': invalid user name or password (6)"
+                }
             }
             // The session stays open for another try, as librouteros expects.
             try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
@@ -19,8 +24,10 @@ import Testing
     @Test func commandBeforeLoginIsFatal() async throws {
         try await withRouter { router in
             let client = try await router.connectPlain()
-            await #expect(throws: RouterOSError.fatal("not logged in")) {
+            await #expect {
                 try await client.execute(Command("/ip/address/print"))
+            } throws: { error in
+                isRouterError(error, .fatal) { $0.reason == "not logged in" && $0.command == "/ip/address/print" }
             }
             try await Task.sleep(for: .milliseconds(100))
             #expect(!client.isConnected)
@@ -33,8 +40,10 @@ import Testing
             try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
             #expect(try await client.execute(Command("/system/identity/print")).rows.count == 1)
             let other = try await router.connectPlain()
-            await #expect(throws: RouterOSError.loginFailed("invalid user name or password (6)")) {
+            await #expect {
                 try await other.login(user: TestRouter.user.name, password: "wrong")
+            } throws: { error in
+                isRouterError(error, .loginFailed) { $0.reason == "invalid user name or password (6)" }
             }
         }
     }
@@ -52,6 +61,23 @@ import Testing
                 #expect("\(error)".contains("unknown parameter bogus"))
             }
         }
+    }
+
+    @Test func everyTrapOfACommandIsReported() async throws {
+        let traps = [Reply.trap("first problem", category: .argumentValueFailure, tag: "1"), .trap("second problem", tag: "1"), .done(tag: "1")]
+        let server = try await ScriptedServer(reply: traps.flatMap { SentenceEncoder.bytes(of: $0.sentence) })
+        let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.port, tls: .plain))
+        await #expect {
+            try await client.execute(Command("/ip/address/add", ["address": "192.0.2.1/24"]))
+        } throws: { error in
+            isRouterError(error, .trap) { error in
+                error.traps.map(\.message) == ["first problem", "second problem"] && error.trap?.category == .argumentValueFailure
+                    && "\(error)" == "router refused /ip/address/add =address=192.0.2.1/24: first problem (category 1: argument value failure); "
+                        + "router refused /ip/address/add =address=192.0.2.1/24: second problem"
+            }
+        }
+        await client.close()
+        await server.stop()
     }
 
     @Test func thousandTaggedCommandsInFlightOnOneConnection() async throws {
@@ -141,8 +167,7 @@ import Testing
             await #expect {
                 try await client.execute(Command("/ip/firewall/address-list/add", ["list": "x", "address": "192.0.2.1"]))
             } throws: { error in
-                guard case RouterOSError.connectionLost(let command, _) = error else { return false }
-                return command.hasPrefix("/ip/firewall/address-list/add")
+                isRouterError(error, .connectionLost) { $0.command?.hasPrefix("/ip/firewall/address-list/add") == true }
             }
             await #expect(throws: RouterOSError.self) { try await slow.value }
             #expect(!client.isConnected)
@@ -182,10 +207,15 @@ import Testing
     @Test func loginTimeoutNamesTheLoginAndKeepsTheConnection() async throws {
         // The reply comes after 2 s, the login timeout is 200 ms: a timeout error proves it fired first.
         try await withRouter(faults: FaultInjection(latency: .seconds(2))) { router in
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(
-                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, loginTimeout: .milliseconds(200)))
-            await #expect(throws: RouterOSError.timedOut(.login, target: "127.0.0.1:\(router.server.apiPort!)", after: .milliseconds(200))) {
+            let client = try await RouterOSClient.connect(.init(
+                host: "127.0.0.1", port: router.server.apiPort!, tls: .plain, loginTimeout: .milliseconds(200)))
+            await #expect {
                 try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            } throws: { error in
+                isRouterError(error, .timedOut) { error in
+                    error.stage == .login && error.target == RouterAddress(host: "127.0.0.1", port: router.server.apiPort!)
+                        && error.timeout == .milliseconds(200)
+                }
             }
             // The late `!done` finds nothing waiting for it and is ignored.
             try await Task.sleep(for: .seconds(2))
@@ -196,15 +226,15 @@ import Testing
 
     @Test func aCommandsOwnTimeoutOverridesTheConnectionsAndNamesTheCommand() async throws {
         try await withRouter(faults: FaultInjection(latency: .seconds(1))) { router in
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(
-                host: "127.0.0.1", port: router.server.apiPort!, security: .plain, commandTimeout: .seconds(30)))
-            try await client.login(user: TestRouter.user.name, password: TestRouter.user.password)
+            let client = try await RouterOSClient.connect(.init(
+                host: "127.0.0.1", port: router.server.apiPort!, tls: .plain, credentials: TestRouter.credentials, commandTimeout: .seconds(30)))
             await #expect {
                 try await client.execute(Command("/system/identity/print"), timeout: .milliseconds(200))
             } throws: { error in
-                guard case RouterOSError.timedOut(.command(let command), _, let after) = error else { return false }
-                return command.hasPrefix("/system/identity/print") && after == .milliseconds(200)
-                    && "\(error)".contains("did not finish /system/identity/print within 0.2s")
+                isRouterError(error, .timedOut) { error in
+                    error.stage == .command && error.command?.hasPrefix("/system/identity/print") == true && error.timeout == .milliseconds(200)
+                        && "\(error)".contains("did not finish /system/identity/print within 0.2s")
+                }
             }
             await client.close()
         }
@@ -212,12 +242,11 @@ import Testing
 
     @Test func untaggedDoneWhileCommandsAreInFlightFailsThemAndCloses() async throws {
         let server = try await ScriptedServer(reply: SentenceEncoder.bytes(of: Reply.done().sentence))
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.port, security: .plain))
+        let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.port, tls: .plain))
         await #expect {
             try await client.execute(Command("/system/identity/print"))
         } throws: { error in
-            guard case RouterOSError.connectionLost(_, let reason) = error else { return false }
-            return reason == "protocol error: malformed sentence: untagged !done while tagged commands are in flight"
+            isRouterError(error, .connectionLost) { $0.reason == "protocol error: malformed sentence: untagged !done while tagged commands are in flight" }
         }
         #expect(await eventually { !client.isConnected })
         await server.stop()
@@ -226,12 +255,11 @@ import Testing
     @Test func connectionClosedInTheMiddleOfASentenceIsAProtocolError() async throws {
         let truncated = Array(SentenceEncoder.bytes(of: Sentence(["!re", "=name=x"])).dropLast())
         let server = try await ScriptedServer(reply: truncated, thenClose: true)
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.port, security: .plain))
+        let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.port, tls: .plain))
         await #expect {
             try await client.execute(Command("/system/identity/print"))
         } throws: { error in
-            guard case RouterOSError.connectionLost(_, let reason) = error else { return false }
-            return reason == "protocol error: malformed sentence: connection closed in the middle of a sentence"
+            isRouterError(error, .connectionLost) { $0.reason == "protocol error: malformed sentence: connection closed in the middle of a sentence" }
         }
         await server.stop()
     }
@@ -246,8 +274,10 @@ import Testing
     @Test func quitIsFatal() async throws {
         try await withRouter { router in
             let client = try await router.loggedIn()
-            await #expect(throws: RouterOSError.fatal("session terminated on request")) {
+            await #expect {
                 try await client.execute(Command("/quit"))
+            } throws: { error in
+                isRouterError(error, .fatal) { $0.reason == "session terminated on request" }
             }
         }
     }

@@ -9,7 +9,7 @@ import Testing
 /// alike and the ratio does not depend on it. In place it is about 1×; copying the menu for each
 /// command (as the mock did before) made it 6–7× in a debug build, scanning it more; the bound
 /// allows 4×.
-@Suite(.serialized) struct CommandScalingTests {
+@Suite(.serialized, .timeLimit(.minutes(15))) struct CommandScalingTests {
     static let admin = MockUser(name: "admin", password: "", group: .full)
     static let largeMenu = 10_000
     static let batch = 300

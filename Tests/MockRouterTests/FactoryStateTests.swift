@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// The RB5009 and CHR factory states, and reset-configuration, through the API.
-@Suite struct FactoryStateTests {
+@Suite(.timeLimit(.minutes(5))) struct FactoryStateTests {
     func rows(_ client: RouterOSClient, _ menu: String, _ queries: [QueryWord] = []) async throws -> [Row] {
         try await client.execute(Command(menu + "/print", queries: queries)).rows
     }

@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// `--state`, `--trap-on`, `--service-ms`, `--max-sessions`, and the `mock-routeros` executable itself.
-@Suite struct FaultAndPersistenceTests {
+@Suite(.timeLimit(.minutes(5))) struct FaultAndPersistenceTests {
     @Test func stateFileSurvivesARestart() async throws {
         let path = NSTemporaryDirectory() + "mock-state-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -85,7 +85,7 @@ import Testing
 }
 
 /// The `mock-routeros` executable as other tools start it.
-@Suite struct MockRouterExecutableTests {
+@Suite(.timeLimit(.minutes(5))) struct MockRouterExecutableTests {
     static var executable: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mock-routeros").path
     }
@@ -106,9 +106,8 @@ import Testing
         let match = try #require(line.wholeMatch(of: /mock-routeros ready api-ssl=127\.0\.0\.1:(\d+) api=127\.0\.0\.1:(\d+)/))
         let sslPort = try #require(Int(match.1))
         // The generated CA verifies the certificate for 127.0.0.1.
-        let client = try await RouterOSClient.connect(ConnectionConfiguration(
-            host: "127.0.0.1", port: sslPort, security: .tls(.verify(caFile: directory + "/ca.pem"))))
-        try await client.login(user: "ops", password: "pw")
+        let client = try await RouterOSClient.connect(.init(
+            host: "127.0.0.1", port: sslPort, tls: .verify(caFile: directory + "/ca.pem"), credentials: .init(user: "ops", password: "pw")))
         #expect(try await client.execute(Command("/system/resource/print")).rows.first?["board-name"] == "CHR")
         await client.close()
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Regression tests for numbers that once killed mock-routeros: each is refused with a `!trap`,
 /// and the router answers the next command.
-@Suite struct HostileNumberTests {
+@Suite(.timeLimit(.minutes(5))) struct HostileNumberTests {
     static let reader = MockUser(name: "reader", password: "read-only-pw", group: .read)
 
     func session(_ router: TestRouter, as user: MockUser) async throws -> RawSession {
@@ -39,13 +39,13 @@ import Testing
             let session = try await self.session(router, as: TestRouter.user)
             session.send("/ip/firewall/address-list/add", "=list=l", "=address=192.0.2.1", "=timeout=9999999999999:00:00", ".tag=1")
             #expect(await session.readUntilDone(tag: "1") == [
-                Reply.trap("value of timeout out of range (0s..35w3d13h13m56s)", category: .argumentValueFailure, tag: "1"),
+                Reply.trap("value of timeout is out of range (00:00:00 .. 248d13:13:56)", category: .argumentValueFailure, tag: "1"),
                 .done(tag: "1"),
             ])
             // A duration without a catalogued range: the most an interval holds.
             session.send("/ipv6/firewall/address-list/add", "=list=l", "=address=2001:db8::/48", "=timeout=99999999999999999999", ".tag=2")
             #expect(await session.readUntilDone(tag: "2") == [
-                Reply.trap("value of timeout out of range (0s..15250284452w3d7h12m55s807ms)", category: .argumentValueFailure, tag: "2"),
+                Reply.trap("value of timeout is out of range (00:00:00 .. 106751991167d07:12:55.807)", category: .argumentValueFailure, tag: "2"),
                 .done(tag: "2"),
             ])
             await self.stillAnswers(session)

@@ -3,7 +3,7 @@ import Testing
 
 /// librouteros and RouterOS-api from PyPI log in and add/print/set/remove against MockRouter,
 /// as they would against a RouterOS v7 router. They fail if the mock speaks the protocol wrong.
-@Suite(.serialized) struct InteropTests {
+@Suite(.serialized, .timeLimit(.minutes(15))) struct InteropTests {
     static let clients = ["librouteros_check", "routeros_api_check"]
 
     func expectPasses(_ script: String, _ arguments: [String]) async throws {

@@ -12,7 +12,7 @@ import Testing
 ///
 /// Sentences go straight into a ``SessionHandler`` on an `EmbeddedChannel`: the whole session
 /// (parsing, login, tags, `/cancel`, the device) without a socket, thousands of commands a second.
-@Suite struct MockCommandFuzzTests {
+@Suite(.timeLimit(.minutes(15))) struct MockCommandFuzzTests {
     static let full = MockUser(name: "fuzz-full", password: "full-pw")
     static let reader = MockUser(name: "fuzz-read", password: "read-pw", group: .read)
 

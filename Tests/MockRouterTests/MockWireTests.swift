@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// What MockRouter puts on the wire, sentence by sentence, as RouterOS v7 does.
-@Suite struct MockWireTests {
+@Suite(.timeLimit(.minutes(5))) struct MockWireTests {
     func session(_ router: TestRouter, login: Bool = true) async throws -> RawSession {
         let session = try await RawSession(port: router.server.apiPort!)
         if login {

@@ -5,7 +5,7 @@ import Testing
 
 /// `/system/scheduler` fires on the router's own clock, from a task tied to no session, and
 /// `/system/clock` and `/system/device-mode` print what confirmed apply checks first.
-@Suite struct SchedulerTests {
+@Suite(.timeLimit(.minutes(5))) struct SchedulerTests {
     /// The `run-count` of scheduler entry `name` as the device holds it (read without a session).
     func runCount(_ router: TestRouter, _ name: String) -> String? {
         router.server.device.readState { state in
@@ -216,7 +216,7 @@ import Testing
             // An entry that exists anyway (a saved configuration) never fires.
             let start = ScriptingSupport.routerOSDateAndTime(Date().addingTimeInterval(0.5))
             router.server.device.commit { state in
-                let number = state.nextNumber(for: "/system/scheduler")
+                let number = state.nextNumber(in: "/system/scheduler")
                 state.insert(Entry(number: number, properties: [
                     "name": "saved", "start-date": start.date, "start-time": start.time, "interval": "0s", "run-count": "0",
                     "on-event": "/ip firewall address-list add list=saved address=10.7.7.12", "owner": "admin", "disabled": "false",

@@ -4,7 +4,7 @@ import Testing
 
 /// The script subset MockRouter interprets, parsed against the 7.20.8 command tree: every
 /// construct, RouterOS's quoting, and RouterOS's texts for what does not parse.
-@Suite struct ScriptParsingTests {
+@Suite(.timeLimit(.minutes(5))) struct ScriptParsingTests {
     let schema = RouterSchema.closest(to: RouterOSVersion("7.20.8")!)
 
     func parse(_ source: String) throws -> [ScriptStatement] {

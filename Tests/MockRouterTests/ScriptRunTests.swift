@@ -4,7 +4,7 @@ import Testing
 
 /// `/system/script/run` over the API: the interpreter runs each line through the mock's normal
 /// command path, so a revert script undoes a change set exactly, and the first refused line stops it.
-@Suite struct ScriptRunTests {
+@Suite(.timeLimit(.minutes(5))) struct ScriptRunTests {
     /// The firewall filter rules and address-list entries as printed, without `.id`s (re-added
     /// entries get new ones), in order.
     func configuration(_ client: RouterOSClient) async throws -> [[String: String]] {

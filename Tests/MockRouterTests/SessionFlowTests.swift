@@ -7,7 +7,7 @@ import RouterOSAPI
 import Testing
 
 /// Per-session backpressure and the timeouts that free a `max-sessions` slot.
-@Suite struct SessionFlowTests {
+@Suite(.timeLimit(.minutes(5))) struct SessionFlowTests {
     /// A plain-API connection that reads only when told to, counting the `!done`s it gets.
     final class SlowReader: ChannelInboundHandler, Sendable {
         typealias InboundIn = Sentence

@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// The `--state` file holds WireGuard private keys: only its owner may read it.
-@Suite struct StateFileModeTests {
+@Suite(.timeLimit(.minutes(5))) struct StateFileModeTests {
     func mode(_ path: String) throws -> Int {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
     }

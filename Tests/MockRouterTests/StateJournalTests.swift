@@ -4,7 +4,7 @@ import RouterOSAPI
 import Testing
 
 /// `--state` keeps a snapshot and appends each change, so a write costs the change, not the router.
-@Suite struct StateJournalTests {
+@Suite(.timeLimit(.minutes(5))) struct StateJournalTests {
     static let admin = MockUser(name: "admin", password: "", group: .full)
 
     func withStatePath(_ body: (String) throws -> Void) rethrows {

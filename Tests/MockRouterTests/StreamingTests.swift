@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// `listen` and `print follow`: each listener sees a change as its own print would show it.
-@Suite struct StreamingTests {
+@Suite(.timeLimit(.minutes(5))) struct StreamingTests {
     static let privateKey = "YGzsr5zuc0QAAYbnNkE2EPD3SYLkxnkcHYj6kMiYjF8="
 
     /// Starts `command` and returns once the router has registered it (a later command's reply proves it).

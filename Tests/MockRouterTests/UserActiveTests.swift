@@ -3,7 +3,7 @@ import RouterOSAPI
 import Testing
 
 /// `/user/active` lists the logged-in API sessions, as RouterOS prints them.
-@Suite struct UserActiveTests {
+@Suite(.timeLimit(.minutes(5))) struct UserActiveTests {
     @Test func loggedInSessionsAreListedAndLeaveWhenTheyClose() async throws {
         let reader = MockUser(name: "watcher", password: "pw", group: .read)
         try await withRouter(users: [TestRouter.user, reader]) { router in

@@ -7,14 +7,7 @@ struct HostilePlaybookTests {
     let schema = RouterSchema.embedded(RouterOSVersion("7.20.8")!)!
 
     func diagnostics(_ yaml: String) -> [String] {
-        do {
-            _ = try PlaybookValidator(schema: schema, environment: [:]).validate(PlaybookLoader.load(text: yaml, file: "p.yaml"))
-            return []
-        } catch let error as PlaybookError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+        validationDiagnostics(yaml)
     }
 
     @Test func hugeIntervalIsOutOfRangeAtItsLocation() {
@@ -26,8 +19,8 @@ struct HostilePlaybookTests {
             - { list: l, address: 192.0.2.1, timeout: 9999999999999:00:00 }
         """)
         #expect(problems == [
-            "p.yaml:3:51: error: /ipv6/firewall/address-list timeout: '99999999999999999999' out of range (0s..15250284452w3d7h12m55s807ms)",
-            "p.yaml:5:47: error: /ip/firewall/address-list timeout: '9999999999999:00:00' out of range (0s..35w3d13h13m56s)",
+            "p.yaml:3:51: error: /ipv6/firewall/address-list timeout: '99999999999999999999' out of range (00:00:00 .. 106751991167d07:12:55.807)",
+            "p.yaml:5:47: error: /ip/firewall/address-list timeout: '9999999999999:00:00' out of range (00:00:00 .. 248d13:13:56)",
         ], "\(problems)")
     }
 

@@ -12,14 +12,7 @@ struct PlaybookTests {
     }
 
     func diagnostics(_ yaml: String, environment: [String: String] = [:]) -> [String] {
-        do {
-            _ = try validate(yaml, environment: environment)
-            return []
-        } catch let error as PlaybookError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+        validationDiagnostics(yaml, environment: environment)
     }
 
     @Test func anUnreadablePlaybookSaysWhyAndAnAbsoluteIncludeIsItself() throws {

@@ -75,6 +75,6 @@ enum LockoutFixture {
 
     /// The risks of a plan of `operations` (one level) for a session from `address`.
     static func risks(from address: String, service: String = "api-ssl", _ operations: Operation...) throws -> [LockoutRisk] {
-        LockoutGuard(path: try path(from: address, service: service)).risks(in: Plan(levels: [operations]))
+        LockoutGuard(path: try path(from: address, service: service), schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [operations]))
     }
 }

@@ -38,7 +38,7 @@ struct OrderedApplyTests {
                 let verb = command.path.split(separator: "/").last.map(String.init) ?? ""
                 if verb != "print" {
                     changes += 1
-                    if changes == failAt { throw RouterOSError.trap(RouterOSTrap(category: nil, message: "injected", command: command.path), more: []) }
+                    if changes == failAt { throw RouterOSError(.trap, stage: .command, command: command.path, traps: [RouterOSTrap(category: nil, message: "injected", command: command.path)]) }
                 }
                 func index(_ id: String?) -> Int? { rules.firstIndex { $0.id == id } }
                 switch verb {
@@ -52,11 +52,11 @@ struct OrderedApplyTests {
                     if let before = index(command["place-before"]) { rules.insert(rule, at: before) } else { rules.append(rule) }
                     return Response(rows: [], done: .done(ret: id))
                 case "move":
-                    guard let from = index(command["numbers"]) else { throw RouterOSError.trap(RouterOSTrap(category: nil, message: "no such item", command: "move"), more: []) }
+                    guard let from = index(command["numbers"]) else { throw RouterOSError(.trap, stage: .command, command: "move", traps: [RouterOSTrap(category: nil, message: "no such item", command: "move")]) }
                     let rule = rules.remove(at: from)
                     if let before = index(command["destination"]) { rules.insert(rule, at: before) } else { rules.append(rule) }
                 case "remove":
-                    guard let at = index(command[".id"]) else { throw RouterOSError.trap(RouterOSTrap(category: nil, message: "no such item", command: "remove"), more: []) }
+                    guard let at = index(command[".id"]) else { throw RouterOSError(.trap, stage: .command, command: "remove", traps: [RouterOSTrap(category: nil, message: "no such item", command: "remove")]) }
                     rules.remove(at: at)
                 default:
                     break

@@ -121,7 +121,7 @@ struct FailingUndoTests {
         let attempts = AttemptCounter()
         let reconnector = Reconnector(deadline: .milliseconds(300), firstDelay: .milliseconds(50), maximumDelay: .milliseconds(100)) {
             attempts.increment()
-            throw RouterOSError.connectFailed("127.0.0.1:1: connection refused")
+            throw RouterOSError(.connectionRefused, stage: .connect, target: RouterAddress(host: "127.0.0.1", port: 1))
         }
         let lines = LineCollector()
         let report = await Applier(session: router, schema: schema, reconnector: reconnector).apply(try await plan(3, on: router), progress: lines.add)
@@ -187,8 +187,11 @@ final class FakeAddressList: RouterSession, @unchecked Sendable {
     func execute(_ command: Command) async throws -> Response {
         try lock.withLock {
             commands.append(command.description)
-            let trap = { (message: String) in RouterOSError.trap(RouterOSTrap(category: nil, message: message, command: command.description), more: []) }
-            let lost = RouterOSError.connectionLost(command: command.description, reason: "connection closed by the router")
+            let trap = { (message: String) in
+                RouterOSError(.trap, stage: .command, command: command.description,
+                              traps: [RouterOSTrap(category: nil, message: message, command: command.description)])
+            }
+            let lost = RouterOSError(.connectionLost, stage: .command, command: command.description, reason: "connection closed by the router")
             switch command.path.split(separator: "/").last.map(String.init) ?? "" {
             case "print":
                 return Response(rows: entries.map { Row([Attribute(".id", $0.id), Attribute("list", $0.list), Attribute("address", $0.address),

@@ -1,12 +1,12 @@
 import Foundation
 import MockRouter
 import RouterModel
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 import Testing
 @testable import Reconciler
 
 /// Reading the session's path from an in-process MockRouter over a real API connection.
-struct SessionPathReadTests {
+@Suite(.timeLimit(.minutes(5))) struct SessionPathReadTests {
     static let user = MockUser(name: "rosplay", password: "s3cret-pass")
 
     /// Runs `body` with a logged-in plain-API client of a fresh mock, and always stops it.
@@ -14,8 +14,8 @@ struct SessionPathReadTests {
         let configuration = MockRouterConfiguration(apiSSLPort: nil, apiPort: 0, users: [Self.user])
         let server = try await MockRouterServer.start(configuration)
         do {
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
-            try await client.login(user: Self.user.name, password: Self.user.password)
+            let client = try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain,
+                                                                credentials: .init(user: Self.user.name, password: Self.user.password)))
             try await body(client)
             await client.close()
             try await server.stop()
@@ -43,7 +43,7 @@ struct SessionPathReadTests {
                                     before: nil, originalBefore: nil, location: nil)
             let address = try #require(path.live["/ip/address"]?.first)
             let remove = Operation(kind: .remove, menu: "/ip/address", id: address.id, label: "", changes: [], before: nil, originalBefore: nil, location: nil)
-            #expect(LockoutGuard(path: path).risks(in: Plan(levels: [[disable, remove]])).map(\.operation) == [disable])
+            #expect(LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[disable, remove]])).map(\.operation) == [disable])
         }
     }
 
@@ -101,6 +101,6 @@ struct SessionPathReadTests {
         #expect(path.live["/ip/firewall/filter"]?.count == 6)
         #expect(Set(router.printed) == Set(SessionPath.commonMenus + ["/user/active", "/ip/route", "/ip/firewall/filter", "/ip/firewall/address-list"]))
         let remove = LockoutFixture.operation(.remove, "/ip/firewall/filter", "*F6")
-        #expect(LockoutGuard(path: path).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
+        #expect(LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
     }
 }

@@ -15,7 +15,7 @@ struct ConnectionStateMachineTests {
         case failAll([String: String], close: Bool)
     }
 
-    static let target = "192.0.2.1:8729"
+    static let target = RouterAddress(host: "192.0.2.1", port: 8729)
 
     static func machine(limits: ReplyLimits = .default) -> Machine {
         Machine(target: target, limits: limits)
@@ -43,8 +43,17 @@ struct ConnectionStateMachineTests {
         reply(row(name), tag: tag)
     }
 
+    /// The description of a command's error at ``target``.
+    static func error(
+        _ code: RouterOSError.Code, _ command: String, reason: String? = nil, traps: [RouterOSTrap] = [],
+        timeout: Duration? = nil, limit: ReplyLimit? = nil
+    ) -> String {
+        RouterOSError(code, stage: .command, target: target, command: command, traps: traps, reason: reason,
+                      timeout: timeout, replyLimit: limit).description
+    }
+
     static func lost(_ command: String, _ reason: String) -> String {
-        RouterOSError.connectionLost(command: command, reason: reason).description
+        error(.connectionLost, command, reason: reason)
     }
 
     // MARK: - Writing
@@ -76,7 +85,7 @@ struct ConnectionStateMachineTests {
             Issue.record("a tag in flight must be refused")
             return
         }
-        #expect(error == .tagInUse(command: "/system/identity/print", tag: "1"))
+        #expect(error.description == Self.error(.tagInUse, "/system/identity/print", reason: "tag 1 is already in flight"))
         #expect(machine.received(Self.re("a", tag: "1")).outcome == .none)
         #expect(machine.received(.done(tag: "1")).outcome == .succeed("p1", rows: [Row([Attribute("name", "a")])], ret: nil))
     }
@@ -112,7 +121,9 @@ struct ConnectionStateMachineTests {
         let first = RouterOSTrap(category: .argumentValueFailure, message: "no such item", command: "/ip/address/add")
         let second = RouterOSTrap(category: nil, message: "and another", command: "/ip/address/add")
         #expect(machine.received(.done(tag: "1")).outcome
-            == .fail("p1", RouterOSError.trap(first, more: [second]).description))
+            == .fail("p1", Self.error(.trap, "/ip/address/add", traps: [first, second])))
+        #expect(Self.error(.trap, "/ip/address/add", traps: [first, second])
+            == "router refused /ip/address/add: no such item (category 1: argument value failure); router refused /ip/address/add: and another")
     }
 
     @Test func aStreamYieldsRowsAndEndsCleanlyWhenInterrupted() {
@@ -128,7 +139,7 @@ struct ConnectionStateMachineTests {
         _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
         #expect(machine.received(.trap("no such command", category: .missingItemOrCommand, tag: "1")).outcome == .none)
         let trap = RouterOSTrap(category: .missingItemOrCommand, message: "no such command", command: "/ip/address/listen")
-        #expect(machine.received(.done(tag: "1")).outcome == .fail("s1", RouterOSError.trap(trap, more: []).description))
+        #expect(machine.received(.done(tag: "1")).outcome == .fail("s1", Self.error(.trap, "/ip/address/listen", traps: [trap])))
     }
 
     // MARK: - Protocol errors
@@ -147,7 +158,7 @@ struct ConnectionStateMachineTests {
             Issue.record("a failed connection must refuse commands")
             return
         }
-        #expect(error == .connectionLost(command: "/ip/address/print", reason: reason))
+        #expect(error.description == Self.lost("/ip/address/print", reason))
     }
 
     @Test func anUntaggedDoneWithNothingInFlightFailsTheConnectionToo() {
@@ -188,8 +199,8 @@ struct ConnectionStateMachineTests {
         _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)
         _ = machine.send(Self.command("/ip/address/listen", tag: "2"), for: .stream("s2"), timeout: nil)
         #expect(machine.received(.fatal("session terminated on request")).outcome == .failAll([
-            "p1": RouterOSError.fatal("session terminated on request").description,
-            "s2": RouterOSError.fatal("session terminated on request").description,
+            "p1": Self.error(.fatal, "/ip/address/print", reason: "session terminated on request"),
+            "s2": Self.error(.fatal, "/ip/address/listen", reason: "session terminated on request"),
         ], close: true))
         #expect(machine.received(.done(tag: "1")).outcome == .none)
         #expect(machine.received(.done(tag: "99")).outcome == .none)
@@ -198,7 +209,7 @@ struct ConnectionStateMachineTests {
             Issue.record("a closing connection must refuse commands")
             return
         }
-        #expect(error == .connectionLost(command: "/ip/address/print", reason: "!fatal session terminated on request"))
+        #expect(error.description == Self.lost("/ip/address/print", "session terminated on request"))
         #expect(machine.channelInactive().outcome == .none)
     }
 
@@ -223,7 +234,7 @@ struct ConnectionStateMachineTests {
             Issue.record("a closed connection must refuse commands")
             return
         }
-        #expect(error == .connectionLost(command: "/ip/address/print", reason: "connection closed by the router"))
+        #expect(error.description == Self.lost("/ip/address/print", "connection closed by the router"))
     }
 
     @Test func closingLocallyFailsEveryCommandAndNamesTheClient() {
@@ -238,7 +249,7 @@ struct ConnectionStateMachineTests {
             Issue.record("a closed connection must refuse commands")
             return
         }
-        #expect(error == .connectionLost(command: "/ip/address/print", reason: "connection closed by the client"))
+        #expect(error.description == Self.lost("/ip/address/print", "connection closed by the client"))
     }
 
     // MARK: - Races
@@ -246,8 +257,8 @@ struct ConnectionStateMachineTests {
     @Test func aTimeoutBeforeDoneWinsAndTheLateRepliesAreDropped() {
         var machine = Self.machine()
         _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: .milliseconds(200))
-        let timedOut = RouterOSError.timedOut(.command("/ip/address/print"), target: Self.target, after: .milliseconds(200))
-        #expect(machine.timedOut(tag: "1").outcome == .fail("p1", timedOut.description))
+        let timedOut = Self.error(.timedOut, "/ip/address/print", timeout: .milliseconds(200))
+        #expect(machine.timedOut(tag: "1").outcome == .fail("p1", timedOut))
         #expect(machine.timedOut(tag: "1").outcome == .none)
         // The tag stays held until the router's `!done`, which is not a protocol error.
         guard case .refuse = machine.send(Self.command(tag: "1"), for: .collect("p2"), timeout: nil) else {
@@ -308,8 +319,8 @@ struct ConnectionStateMachineTests {
         _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)
         #expect(machine.received(Self.re("a", tag: "1")).outcome == .none)
         #expect(machine.received(Self.re("b", tag: "1")).outcome == .none)
-        let error = RouterOSError.replyTooLarge(command: "/ip/address/print", limit: .rows(2))
-        #expect(machine.received(Self.re("c", tag: "1")).outcome == .fail("p1", error.description, cancel: Self.cancel("1")))
+        let error = Self.error(.replyTooLarge, "/ip/address/print", limit: .rows(2))
+        #expect(machine.received(Self.re("c", tag: "1")).outcome == .fail("p1", error, cancel: Self.cancel("1")))
         for index in 0..<10 {
             #expect(machine.received(Self.re("\(index)", tag: "1")).outcome == .none)
         }
@@ -323,9 +334,9 @@ struct ConnectionStateMachineTests {
         _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)
         // `name` + 10 bytes: 14 bytes a row.
         #expect(machine.received(Self.re(String(repeating: "x", count: 10), tag: "1")).outcome == .none)
-        let error = RouterOSError.replyTooLarge(command: "/ip/address/print", limit: .bytes(20))
+        let error = Self.error(.replyTooLarge, "/ip/address/print", limit: .bytes(20))
         #expect(machine.received(Self.re(String(repeating: "y", count: 10), tag: "1")).outcome
-            == .fail("p1", error.description, cancel: Self.cancel("1")))
+            == .fail("p1", error, cancel: Self.cancel("1")))
         #expect("\(error)" == "/ip/address/print returned more than 20 bytes; it was cancelled")
     }
 
@@ -333,15 +344,57 @@ struct ConnectionStateMachineTests {
         var machine = Self.machine(limits: ReplyLimits(maximumRows: 1, maximumBytes: 1 << 20))
         _ = machine.send(Self.command(tag: "1"), for: .stream("s1"), timeout: nil)
         #expect(machine.received(.trap("one", tag: "1")).outcome == .none)
-        let error = RouterOSError.replyTooLarge(command: "/ip/address/print", limit: .rows(1))
-        #expect(machine.received(.trap("two", tag: "1")).outcome == .fail("s1", error.description, cancel: Self.cancel("1")))
+        let error = Self.error(.replyTooLarge, "/ip/address/print", limit: .rows(1))
+        #expect(machine.received(.trap("two", tag: "1")).outcome == .fail("s1", error, cancel: Self.cancel("1")))
+    }
+
+    // MARK: - Backpressure
+
+    @Test func aBackedUpStreamPausesReadingUntilItDrains() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
+        _ = machine.send(Self.command("/log/listen", tag: "2"), for: .stream("s2"), timeout: nil)
+        #expect(!machine.isReadingPaused)
+        machine.streamBackedUp(tag: "1")
+        machine.streamBackedUp(tag: "2")
+        #expect(machine.isReadingPaused)
+        // One consumer catching up is not enough: the connection reads for both.
+        machine.streamDrained(tag: "1")
+        #expect(machine.isReadingPaused)
+        machine.streamDrained(tag: "2")
+        #expect(!machine.isReadingPaused)
+    }
+
+    @Test func aBackedUpStreamThatEndsOrIsCancelledNoLongerHoldsReading() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
+        machine.streamBackedUp(tag: "1")
+        // Its `/cancel` must be answered, and the answer read.
+        #expect(machine.cancel(tag: "1").outcome == .fail("s1", "CancellationError()", cancel: Self.cancel("1")))
+        #expect(!machine.isReadingPaused)
+        _ = machine.send(Self.command("/log/listen", tag: "2"), for: .stream("s2"), timeout: nil)
+        machine.streamBackedUp(tag: "2")
+        #expect(machine.received(.done(tag: "2")).outcome == .finish("s2"))
+        #expect(!machine.isReadingPaused)
+        _ = machine.send(Self.command("/log/listen", tag: "3"), for: .stream("s3"), timeout: nil)
+        machine.streamBackedUp(tag: "3")
+        _ = machine.received(.fatal("session terminated on request"))
+        #expect(!machine.isReadingPaused)
+    }
+
+    @Test func onlyAStreamCanHoldReadingBack() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)
+        machine.streamBackedUp(tag: "1")
+        machine.streamBackedUp(tag: "99")
+        #expect(!machine.isReadingPaused)
     }
 
     @Test func aStreamWhoseConsumerFellBehindFails() {
         var machine = Self.machine(limits: ReplyLimits(maximumRows: 5, maximumBytes: 1 << 20))
         _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
-        let error = RouterOSError.replyTooLarge(command: "/ip/address/listen", limit: .rows(5))
-        #expect(machine.streamFellBehind(tag: "1").outcome == .fail("s1", error.description, cancel: Self.cancel("1")))
+        let error = Self.error(.replyTooLarge, "/ip/address/listen", limit: .rows(5))
+        #expect(machine.streamFellBehind(tag: "1").outcome == .fail("s1", error, cancel: Self.cancel("1")))
         #expect(machine.streamFellBehind(tag: "1").outcome == .none)
     }
 

@@ -1,5 +1,5 @@
 import Testing
-@_spi(Fixtures) @testable import RouterOSAPI
+@testable import RouterOSAPI
 
 /// The query examples of MikroTik's API manual, evaluated against small item sets.
 struct QueryEvaluatorTests {

@@ -1,5 +1,5 @@
 import Testing
-@_spi(Fixtures) @testable import RouterOSAPI
+@testable import RouterOSAPI
 
 /// Regression tests for `?#` operands: `?#99999999999999999999` from a read-only user once
 /// overflowed the index arithmetic and killed MockRouter.

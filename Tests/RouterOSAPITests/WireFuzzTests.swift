@@ -1,7 +1,7 @@
 import FuzzSupport
 import NIOCore
 import Testing
-@_spi(Fixtures) @testable import RouterOSAPI
+@testable import RouterOSAPI
 
 /// The word/sentence decoder under random and mutated byte streams, fed whole and in random
 /// chunks: it never crashes or hangs, keeps no more than the ``WireLimits`` allow, and gives the

@@ -51,7 +51,7 @@ public struct Applier: Sendable {
                 break
             }
             progress("level \(number + 1)/\(plan.levels.count): \(level.count) operation(s)")
-            for wave in ordering.waves(of: level.enumerated().map { (offset + $0.offset, $0.element) }) {
+            for wave in ordering.waves(of: level.enumerated().map { (offset + $0.offset, $0.element) }, schema: schema) {
                 waves += 1
                 for sent in await send(wave) where !sent.skipped {
                     let operation = operations[sent.index]
@@ -98,7 +98,7 @@ public struct Applier: Sendable {
 
     /// `the connection was lost` or `the router stopped answering`, for an operation's outcome.
     static func lossWords(_ error: Error) -> String {
-        if case RouterOSError.timedOut = error { return "the router stopped answering" }
+        if (error as? RouterOSError)?.code == .timedOut { return "the router stopped answering" }
         return "the connection was lost"
     }
 

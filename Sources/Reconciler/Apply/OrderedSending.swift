@@ -12,8 +12,8 @@ public enum OrderedSending: Sendable {
     /// that ran a wave's commands out of order (``Verifier`` repairs with it).
     case oneAtATime
 
-    /// The waves of `level`, operations paired with their index in the plan.
-    func waves(of level: [(index: Int, operation: Operation)]) -> [[(index: Int, operation: Operation)]] {
+    /// The waves of `level`, operations paired with their index in the plan; `schema` says which menus are ordered.
+    func waves(of level: [(index: Int, operation: Operation)], schema: RouterSchema) -> [[(index: Int, operation: Operation)]] {
         switch self {
         case .pipelined:
             return level.isEmpty ? [] : [level]
@@ -22,7 +22,7 @@ public enum OrderedSending: Sendable {
             var sentInMenu: [String: Int] = [:]
             for item in level {
                 var wave = 0
-                if MenuCatalog.spec(for: item.operation.menu)?.ordered == true {
+                if schema.spec(for: item.operation.menu)?.ordered == true {
                     wave = sentInMenu[item.operation.menu, default: 0]
                     sentInMenu[item.operation.menu] = wave + 1
                 }

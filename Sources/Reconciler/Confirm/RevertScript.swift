@@ -89,7 +89,7 @@ public enum RevertScript {
         var cleared = operation.changes.filter { $0.old == nil }.map(\.name)
         var lines: [String] = []
         if schema.arguments(of: "unset", in: operation.menu) == nil {
-            let spec = MenuCatalog.spec(for: operation.menu)
+            let spec = schema.spec(for: operation.menu)
             for name in cleared {
                 if let fallback = spec?.properties[name]?.defaultValue { old[name] = fallback } else {
                     lines.append("# \(name) cannot be cleared: RouterOS \(schema.version) has no unset in \(operation.menu)")

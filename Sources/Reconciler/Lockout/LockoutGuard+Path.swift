@@ -9,7 +9,7 @@ extension LockoutGuard {
         if menu == path.menus.route { return routeRisks(operation) }
         if menu == "/interface/wireguard/peers" { return peerRisks(operation) }
         if menu == "/interface/bridge/port" { return bridgePortRisks(operation) }
-        if InterfaceTypes.isInterfaceMenu(menu) || menu == "/interface" { return interfaceRisks(operation) }
+        if schema.spec(for: menu)?.interfaceType != nil || menu == "/interface" { return interfaceRisks(operation) }
         return []
     }
 

@@ -9,9 +9,12 @@ import RouterModel
 /// does not model) is a ``LockoutRisk/Certainty/cannotTell`` risk, never a pass.
 public struct LockoutGuard: Sendable {
     public let path: SessionPath
+    /// The router's version's schema: which menus hold interfaces.
+    public let schema: RouterSchema
 
-    public init(path: SessionPath) {
+    public init(path: SessionPath, schema: RouterSchema) {
         self.path = path
+        self.schema = schema
     }
 
     /// The risks of `plan`, in plan order; empty when it leaves the session's path alone.

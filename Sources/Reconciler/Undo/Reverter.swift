@@ -155,7 +155,7 @@ struct Reverter {
         waves += 1
         do {
             return try await Snapshot.read(Array(menus), from: session).reduce(into: [:]) { mirrors, menu in
-                let spec = MenuCatalog.spec(for: menu.key)
+                let spec = schema.spec(for: menu.key)
                 mirrors[menu.key] = MenuMirror(identity: spec?.identity ?? [], ordered: spec?.ordered == true, live: menu.value)
             }
         } catch let error as RouterOSError where error.isConnectionFailure {

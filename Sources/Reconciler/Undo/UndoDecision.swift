@@ -76,7 +76,7 @@ enum UndoDecision: Sendable, Equatable {
         guard !values.isEmpty || !unset.isEmpty else { return .notPresent("the entry has its old values") }
         if !unset.isEmpty, schema.arguments(of: "unset", in: operation.menu) == nil {
             // Without unset, a property comes back to "not set" only by writing its default.
-            let spec = MenuCatalog.spec(for: operation.menu)
+            let spec = schema.spec(for: operation.menu)
             let unknown = unset.filter { spec?.properties[$0]?.defaultValue == nil }
             guard unknown.isEmpty else {
                 return .impossible("RouterOS \(schema.version) has no unset in \(operation.menu) to clear \(unknown.sorted().joined(separator: ", ")) again")

@@ -1,8 +1,10 @@
-/// What rosplay and MockRouter know about one RouterOS menu beyond its command tree:
-/// identity, order, defaults, value kinds, read-only and secret properties.
+/// Everything rosplay and MockRouter know about one RouterOS menu: how entries come and go, what
+/// identifies them, their order, value kinds, defaults, secrets, where the menu stands in the
+/// dependency order, whether export includes it and which interface type its entries are.
 ///
-/// Which properties exist in a given RouterOS version comes from the embedded schema
-/// (``RouterSchema``); a spec describes how they behave.
+/// Each fact is written once, here. A version's spec for a menu comes from
+/// ``RouterSchema/spec(for:)``: the curated catalog's where it has one (``Origin/curated``),
+/// else derived from RouterOS's own command tree (``Origin/derived``).
 public struct MenuSpec: Hashable, Sendable {
     /// How entries come and go.
     public enum Style: Hashable, Sendable {
@@ -14,8 +16,25 @@ public struct MenuSpec: Hashable, Sendable {
         case fixed
     }
 
+    /// Where the spec's facts come from.
+    public enum Origin: String, Hashable, Sendable {
+        /// The catalog: behaviour checked against MikroTik's documentation and real routers.
+        case curated
+        /// RouterOS's command tree: style, identity `name`, kinds from argument descriptions.
+        case derived
+    }
+
     /// The menu path, such as `/interface/wireguard/peers`.
     public var path: String
+    public var origin: Origin
+    /// Where changes to this menu go in an apply: adds and sets by ascending level, removals by
+    /// descending level, so what is referenced exists first and goes last.
+    public var level: Int
+    /// The `type` `/interface print` shows for this menu's entries, when they are interfaces.
+    public var interfaceType: String?
+    /// False for menus that hold state rather than configuration (`/system/resource`) or that
+    /// export leaves out (`/user`: passwords cannot be read back).
+    public var exported: Bool
     public var style: Style
     /// The properties that match a playbook entry to a live one (never `.id`).
     public var identity: [String]
@@ -30,6 +49,10 @@ public struct MenuSpec: Hashable, Sendable {
 
     public init(
         _ path: String,
+        origin: Origin = .curated,
+        level: Int,
+        interfaceType: String? = nil,
+        exported: Bool = true,
         style: Style = .list,
         identity: [String],
         ordered: Bool = false,
@@ -38,6 +61,10 @@ public struct MenuSpec: Hashable, Sendable {
         properties: [String: PropertySpec]
     ) {
         self.path = path
+        self.origin = origin
+        self.level = level
+        self.interfaceType = interfaceType
+        self.exported = exported
         self.style = style
         self.identity = identity
         self.ordered = ordered

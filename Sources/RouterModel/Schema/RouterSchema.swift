@@ -2,26 +2,39 @@ import Foundation
 
 /// Which menus, commands and arguments one RouterOS version has, from its own `/console/inspect`.
 ///
-/// The schemas are embedded (see `scripts/prune-schema.py`), pruned to the menus rosplay manages.
+/// The whole tree of each version is embedded (see `scripts/embed-schema.py`) and decoded the
+/// first time that version is asked for.
 public struct RouterSchema: Sendable {
     /// The RouterOS version the tree was read from.
     public let version: RouterOSVersion
     /// Menu path (`/ip/address`) → command name (`add`) → argument name → RouterOS's description of its type ("" when none).
     public let menus: [String: [String: [String: String]]]
 
-    private struct Document: Decodable {
-        let version: String
-        let menus: [String: [String: [String: String]]]
+    private let specs: MenuSpecs
+
+    init(version: RouterOSVersion, menus: [String: [String: [String: String]]]) {
+        self.version = version
+        self.menus = menus
+        self.specs = MenuSpecs(menus: menus)
     }
 
-    init(json: String) throws {
-        let document = try JSONDecoder().decode(Document.self, from: Data(json.utf8))
-        guard let version = RouterOSVersion(document.version) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "bad version \(document.version)"))
-        }
-        self.version = version
-        self.menus = document.menus
+    /// What rosplay knows of `menu` in this version, or nil when the version has no such menu or
+    /// nothing in it can be configured (no `add`, no `set`).
+    public func spec(for menu: String) -> MenuSpec? {
+        specs.spec(for: menu)
     }
+
+    /// Every configurable menu of this version, by path.
+    public var configurableMenus: [String] {
+        menus.keys.filter { spec(for: $0) != nil }.sorted()
+    }
+
+    /// The menus whose entries are interfaces, in the order `/interface print` lists them.
+    public var interfaceMenus: [String] {
+        cachedInterfaceMenus.value { menus.keys.filter { spec(for: $0)?.interfaceType != nil }.sorted() }
+    }
+
+    private let cachedInterfaceMenus = Lazy<[String]>()
 
     /// The versions with an embedded schema, oldest first.
     public static let embeddedVersions: [RouterOSVersion] = EmbeddedSchemas.versions.compactMap(RouterOSVersion.init)
@@ -67,10 +80,25 @@ private final class SchemaCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let schema = decoded[version] { return schema }
-        guard let json = EmbeddedSchemas.json(for: version) else { return nil }
-        // The embedded documents are generated and checked by tests; a failure here is a build defect.
-        let schema = try! RouterSchema(json: json)
+        guard let parsed = RouterOSVersion(version), EmbeddedSchemas.versions.contains(version) else { return nil }
+        // The embedded document is generated and checked by tests; a failure here is a build defect.
+        let schema = RouterSchema(version: parsed, menus: try! SchemaDocument.embedded.menus(of: version))
         decoded[version] = schema
         return schema
+    }
+}
+
+/// A value computed once, on first use, safe to share between threads.
+final class Lazy<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    func value(_ compute: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let value = compute()
+        stored = value
+        return value
     }
 }

@@ -24,7 +24,8 @@ public enum IPText {
             }
         }
 
-        init(bytes: [UInt8]) {
+        /// An address from its 4 (IPv4) or 16 (IPv6) bytes.
+        public init(bytes: [UInt8]) {
             self.bytes = bytes
         }
 

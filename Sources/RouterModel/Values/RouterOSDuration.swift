@@ -13,7 +13,22 @@ public enum RouterOSDuration {
     public static let maximum = Int64.max
 
     /// The error for an interval longer than ``maximum``.
-    static var outOfRange: ValueError { .outOfRange("0s..\(format(milliseconds: maximum))") }
+    static var outOfRange: ValueError { .outOfRange(range(0...maximum)) }
+
+    /// A range as RouterOS's out-of-range trap writes it: `00:00:10 .. 1d00:00:00`.
+    public static func range(_ range: ClosedRange<Int64>) -> String {
+        "\(clockFormat(milliseconds: range.lowerBound)) .. \(clockFormat(milliseconds: range.upperBound))"
+    }
+
+    /// `00:00:10`, `1d00:00:00`, `00:00:00.020`: the clock form RouterOS's traps use.
+    public static func clockFormat(milliseconds: Int64) -> String {
+        let seconds = milliseconds / 1000, fraction = milliseconds % 1000
+        let days = seconds / 86_400
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = (days > 0 ? "\(days)d" : "") + "\(two(seconds % 86_400 / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
+        if fraction > 0 { text += "." + String(String(fraction + 1000).dropFirst()) }
+        return text
+    }
 
     private static let malformed = ValueError.malformed(expected: "a time interval such as 30s or 1m30s")
 

@@ -6,6 +6,10 @@
 public indirect enum ValueKind: Hashable, Sendable {
     /// Free text, optionally limited in length.
     case text(maxLength: Int? = nil)
+    /// A value RouterOS does not describe and the catalog does not know: kept as written, and
+    /// compared the way RouterOS treats every value (`yes` is `true`, `010` is `10`, `60s` is
+    /// `1m`), so a playbook's form never shows up as a difference.
+    case untyped
     /// `yes`/`no`/`true`/`false` in, `true`/`false` out.
     case boolean
     /// A switch such as a route's `blackhole`: sent without a value (or `yes`), printed `true`;
@@ -33,13 +37,20 @@ public indirect enum ValueKind: Hashable, Sendable {
     case portList
     /// A 32-byte key in base64 (WireGuard).
     case key32Base64
+    /// A bit rate: `20M`, `512k`, `1G` or plain bits per second, printed in plain bits (`20000000`).
+    case rate
+    /// A value for each direction, `upload/download` (`20M/20M`), or one value for both.
+    case eachWay(ValueKind)
+    /// Positional fields joined by `separator`, the later ones optional: a tunnel's `keepalive`
+    /// `interval,retries` (`10,10` prints `10s,10`).
+    case fields([ValueKind], separator: String)
     /// A MAC address, printed upper-case with colons.
     case macAddress
     /// The name of an entry of another menu (`/interface` for an interface), or of one of `keywords`.
     case reference(menu: String, keywords: [String] = [])
     /// A comma-separated list of values of one kind.
     case list(ValueKind)
-    /// The first of these kinds that accepts the value.
+    /// The first of these kinds that accepts the value; a value one of them finds out of range is refused.
     case choice([ValueKind])
     /// An optional leading `!` (negation, as in `in-interface-list=!LAN`) before a value of this kind.
     case negatable(ValueKind)
@@ -48,4 +59,16 @@ public indirect enum ValueKind: Hashable, Sendable {
 /// IPv4 or IPv6.
 public enum IPFamily: Hashable, Sendable {
     case v4, v6
+}
+
+extension ValueKind {
+    /// The menus whose entries' names values of this kind refer to.
+    public var referencedMenus: [String] {
+        switch self {
+        case .reference(let menu, _): return [menu]
+        case .negatable(let inner), .list(let inner), .eachWay(let inner): return inner.referencedMenus
+        case .choice(let kinds), .fields(let kinds, _): return kinds.flatMap(\.referencedMenus)
+        default: return []
+        }
+    }
 }

@@ -12,6 +12,8 @@ public enum ValueNormalizer {
         case .text(let maximum):
             if let maximum, value.count > maximum { throw .tooLong(maximum: maximum) }
             return value
+        case .untyped:
+            return value
         case .boolean:
             switch value.lowercased() {
             case "yes", "true": return "true"
@@ -65,6 +67,20 @@ public enum ValueNormalizer {
             return data.base64EncodedString()
         case .macAddress:
             return try macAddress(value)
+        case .rate:
+            return try rate(value)
+        case .fields(let kinds, let separator):
+            let parts = value.components(separatedBy: separator)
+            guard parts.count <= kinds.count else { throw .malformed(expected: "at most \(kinds.count) values separated by '\(separator)'") }
+            var normalized: [String] = []
+            for (part, kind) in zip(parts, kinds) { normalized.append(try normalize(part, as: kind)) }
+            return normalized.joined(separator: separator)
+        case .eachWay(let inner):
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count) else { throw .malformed(expected: "one value, or upload/download such as 20M/20M") }
+            var normalized: [String] = []
+            for part in parts { normalized.append(try normalize(String(part), as: inner)) }
+            return normalized.joined(separator: "/")
         case .reference(_, let keywords):
             guard !value.isEmpty || keywords.contains("") else { throw .malformed(expected: "a name") }
             return value
@@ -76,7 +92,13 @@ public enum ValueNormalizer {
         case .choice(let kinds):
             var firstError: ValueError?
             for kind in kinds {
-                do { return try normalize(value, as: kind) } catch { firstError = firstError ?? error }
+                do {
+                    return try normalize(value, as: kind)
+                } catch {
+                    // A value of the right shape past its range is refused, not read as the next kind.
+                    if case .outOfRange = error { throw error }
+                    firstError = firstError ?? error
+                }
             }
             throw firstError ?? .malformed(expected: "a value")
         case .negatable(let inner):
@@ -85,8 +107,28 @@ public enum ValueNormalizer {
         }
     }
 
+    /// True when `desired` and `printed` are the same value of `kind`: equal once normalised, or
+    /// for ``ValueKind/untyped`` values, equal as yes/no, as whole numbers or as time intervals.
+    public static func sameValue(_ desired: String, _ printed: String?, as kind: ValueKind) -> Bool {
+        guard let printed else { return false }
+        if desired == printed { return true }
+        guard case .untyped = kind else { return false }
+        if let a = truth(desired), let b = truth(printed) { return a == b }
+        if let a = Int64(desired), let b = Int64(printed) { return a == b }
+        if let a = try? RouterOSDuration.parse(desired), let b = try? RouterOSDuration.parse(printed) { return a == b }
+        return false
+    }
+
+    private static func truth(_ value: String) -> Bool? {
+        switch value {
+        case "yes", "true": return true
+        case "no", "false": return false
+        default: return nil
+        }
+    }
+
     private static func durationOutOfRange(_ range: ClosedRange<Int64>) -> ValueError {
-        .outOfRange("\(RouterOSDuration.format(milliseconds: range.lowerBound))..\(RouterOSDuration.format(milliseconds: range.upperBound))")
+        .outOfRange(RouterOSDuration.range(range))
     }
 
     private static func integer(_ value: String, in range: ClosedRange<Int64>) throws(ValueError) -> String {
@@ -95,7 +137,7 @@ public enum ValueNormalizer {
             throw .malformed(expected: "a whole number")
         }
         // A whole number too long for Int64 is outside every range, not malformed.
-        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound)..\(range.upperBound)") }
+        guard let number = Int64(value), range.contains(number) else { throw .outOfRange("\(range.lowerBound) .. \(range.upperBound)") }
         return String(number)
     }
 
@@ -122,6 +164,22 @@ public enum ValueNormalizer {
             normalized.append(numbers.joined(separator: "-"))
         }
         return normalized.joined(separator: ",")
+    }
+
+    /// `20M` → `20000000`: k, M and G are powers of 1000, as RouterOS reads rates.
+    private static func rate(_ value: String) throws(ValueError) -> String {
+        let multipliers: [Character: Int64] = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
+        var digits = Substring(value)
+        var multiplier: Int64 = 1
+        if let last = digits.last, let factor = multipliers[last] {
+            multiplier = factor
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .malformed(expected: "a rate such as 20M or 512k") }
+        guard let number = Int64(digits) else { throw .outOfRange("0 .. \(Int64.max)") }
+        let (bits, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { throw .outOfRange("0 .. \(Int64.max)") }
+        return String(bits)
     }
 
     private static func macAddress(_ value: String) throws(ValueError) -> String {

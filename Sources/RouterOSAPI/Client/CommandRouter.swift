@@ -6,6 +6,11 @@ import NIOCore
 ///
 /// A command that cannot be sent (the connection is closed, or its tag is already in flight)
 /// fails its write promise only: the writer fails the command's caller, once.
+///
+/// It is the handler nearest the application, so every `read()` passes it first: while a
+/// stream's consumer is behind (``ConnectionStateMachine/isReadingPaused``) it holds the read
+/// back, and issues it once the consumer has caught up. That is the backpressure: the socket is
+/// not read, TCP's window closes, and the router waits.
 final class CommandRouter: ChannelDuplexHandler {
     typealias InboundIn = Sentence
     typealias OutboundIn = ClientRequest
@@ -15,13 +20,15 @@ final class CommandRouter: ChannelDuplexHandler {
     /// The timeout of each collected command that has one, by tag.
     private var timers: [String: Scheduled<Void>] = [:]
     private let commandTimeout: Duration?
+    /// A `read()` held back while reading is paused.
+    private var readHeld = false
 
     /// - Parameters:
     ///   - target: the router's host and port, for errors.
     ///   - commandTimeout: how long a command may wait for its `!done` before it fails with
-    ///     ``RouterOSError/timedOut(_:target:after:)``; nil to wait forever. Streams are exempt.
+    ///     ``RouterOSError/Code/timedOut``; nil to wait forever. Streams are exempt.
     ///   - limits: how much of one reply may be held.
-    init(target: String, commandTimeout: Duration?, limits: ReplyLimits) {
+    init(target: RouterAddress, commandTimeout: Duration?, limits: ReplyLimits) {
         self.state = ClientStateMachine(target: target, limits: limits)
         self.commandTimeout = commandTimeout
     }
@@ -44,6 +51,19 @@ final class CommandRouter: ChannelDuplexHandler {
         case .cancel(let tag):
             promise?.succeed(())
             perform(state.cancel(tag: tag), context: context)
+        case .streamDrained(let tag, let demand):
+            promise?.succeed(())
+            // Rows that arrived since the consumer caught up may have backed the stream up again.
+            if !demand.isBackedUp { state.streamDrained(tag: tag) }
+            readIfResumed(context: context)
+        }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if state.isReadingPaused {
+            readHeld = true
+        } else {
+            context.read()
         }
     }
 
@@ -73,16 +93,18 @@ final class CommandRouter: ChannelDuplexHandler {
         switch action {
         case .none:
             break
-        case .yield(let row, let continuation, let tag):
-            if case .dropped = continuation.yield(row) {
+        case .yield(let row, let feed, let tag):
+            if case .dropped = feed.continuation.yield(row) {
                 perform(state.streamFellBehind(tag: tag), context: context)
+            } else if feed.demand.rowAdded() {
+                state.streamBackedUp(tag: tag)
             }
         case .succeed(let promise, let response, let tag):
             stopTimer(tag)
             promise.succeed(response)
-        case .finish(let continuation, let tag):
+        case .finish(let feed, let tag):
             stopTimer(tag)
-            continuation.finish()
+            feed.continuation.finish()
         case .fail(let caller, let error, let tag, let cancel):
             stopTimer(tag)
             caller.fail(error)
@@ -93,6 +115,14 @@ final class CommandRouter: ChannelDuplexHandler {
             for (caller, error) in failures { caller.fail(error) }
             if close { context.close(promise: nil) }
         }
+        readIfResumed(context: context)
+    }
+
+    /// Issues the read held back while reading was paused, once it no longer is.
+    private func readIfResumed(context: ChannelHandlerContext) {
+        guard readHeld, !state.isReadingPaused else { return }
+        readHeld = false
+        context.read()
     }
 
     private func stopTimer(_ tag: String) {

@@ -14,7 +14,8 @@ extension ConnectionStateMachine {
         /// Nothing.
         case none
         /// Hand `row` to the stream; report ``ConnectionStateMachine/streamFellBehind(tag:)`` if
-        /// its buffer is full.
+        /// its buffer is full, ``ConnectionStateMachine/streamBackedUp(tag:)`` if its consumer
+        /// is past the high-water mark.
         case yield(Row, to: Continuation, tag: String)
         /// A collected command finished: succeed `promise` with the response, stop the command's timer.
         case succeed(Promise, Response, tag: String)

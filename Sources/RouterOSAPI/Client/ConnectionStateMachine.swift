@@ -19,19 +19,28 @@ struct ConnectionStateMachine<Promise, Continuation> {
         case active
         /// The client decided to close (a `!fatal`, a protocol error, a failed channel, a local
         /// close) and failed every command; waiting for the channel to go inactive.
-        case closing(reason: String)
+        case closing(Closure)
         /// The channel is inactive.
-        case closed(reason: String)
+        case closed(Closure)
+    }
+
+    /// Why the connection ended, for the commands that find it so.
+    private struct Closure {
+        var reason: String
+        var cause: (any Error)?
     }
 
     private var state = State.active
     /// The commands in flight by tag; empty unless ``state`` is active.
     private var inFlight: [String: InFlightCommand<Promise, Continuation>] = [:]
+    /// The streams whose consumers fell behind (see ``StreamDemand``): while any does, the
+    /// connection is not read.
+    private var backedUpStreams: Set<String> = []
     /// The router's host and port, for errors.
-    private let target: String
+    private let target: RouterAddress
     private let limits: ReplyLimits
 
-    init(target: String, limits: ReplyLimits) {
+    init(target: RouterAddress, limits: ReplyLimits) {
         self.target = target
         self.limits = limits
     }
@@ -39,6 +48,12 @@ struct ConnectionStateMachine<Promise, Continuation> {
     /// True when `tag` is held by a command in flight (abandoned ones included).
     func isHolding(_ tag: String) -> Bool {
         inFlight[tag] != nil
+    }
+
+    /// True while a stream's consumer has fallen behind: the handler must not read from the
+    /// connection (which pauses every command on it) until this is false again.
+    var isReadingPaused: Bool {
+        !backedUpStreams.isEmpty
     }
 
     // MARK: - Events from the client
@@ -52,7 +67,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
         switch state {
         case .active:
             guard inFlight[tag] == nil else {
-                return .refuse(.tagInUse(command: command.description, tag: tag))
+                return .refuse(error(.tagInUse, command: command.description, reason: "tag \(tag) is already in flight"))
             }
             let receiver: InFlightCommand<Promise, Continuation>.Receiver
             let timeLimit: Duration?
@@ -62,8 +77,8 @@ struct ConnectionStateMachine<Promise, Continuation> {
             }
             inFlight[tag] = InFlightCommand(command: command.description, timeout: timeLimit, receiver: receiver)
             return .write(command.sentence, tag: tag, timeout: timeLimit)
-        case .closing(let reason), .closed(let reason):
-            return .refuse(.connectionLost(command: command.description, reason: reason))
+        case .closing(let closure), .closed(let closure):
+            return .refuse(error(.connectionLost, command: command.description, reason: closure.reason, underlying: closure.cause))
         }
     }
 
@@ -79,8 +94,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
     mutating func closeRequested() -> Action {
         switch state {
         case .active:
-            let reason = "connection closed by the client"
-            return failAll(reason: reason, close: false) { .connectionLost(command: $0, reason: reason) }
+            return failAll(.connectionLost, Closure(reason: "connection closed by the client"), close: false)
         case .closing, .closed:
             return .none
         }
@@ -97,7 +111,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
         switch reply.kind {
         case .fatal:
             let reason = reply.bareWords.map(\.string).joined(separator: " ")
-            return failAll(reason: "!fatal \(reason)", close: true) { _ in .fatal(reason) }
+            return failAll(.fatal, Closure(reason: reason), close: true)
         case .re:
             return route(reply) { machine, tag, entry in machine.row(reply, tag: tag, entry: &entry) }
         case .trap:
@@ -137,7 +151,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
         switch entry.receiver {
         case .collecting:
             if let limit = entry.hold(reply.attributes, within: limits) {
-                return abandon(entry, tag: tag, error: RouterOSError.replyTooLarge(command: entry.command, limit: limit))
+                return abandon(entry, tag: tag, error: error(.replyTooLarge, command: entry.command, limit: limit))
             }
             entry.append(Row(reply.attributes))
             inFlight[tag] = entry
@@ -155,7 +169,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
         switch entry.receiver {
         case .collecting, .streaming:
             if let limit = entry.hold(reply.attributes, within: limits) {
-                return abandon(entry, tag: tag, error: RouterOSError.replyTooLarge(command: entry.command, limit: limit))
+                return abandon(entry, tag: tag, error: error(.replyTooLarge, command: entry.command, limit: limit))
             }
             entry.traps.append(RouterOSTrap(
                 category: reply["category"].flatMap(Int.init).flatMap(TrapCategory.init(rawValue:)),
@@ -170,18 +184,19 @@ struct ConnectionStateMachine<Promise, Continuation> {
     }
 
     /// `!done`: the command is over and its tag free again.
-    private func finish(_ entry: InFlightCommand<Promise, Continuation>, tag: String, done: Reply) -> Action {
+    private mutating func finish(_ entry: InFlightCommand<Promise, Continuation>, tag: String, done: Reply) -> Action {
         switch entry.receiver {
         case .collecting(let promise, let rows):
-            if let first = entry.traps.first {
-                return .fail(.collect(promise), RouterOSError.trap(first, more: Array(entry.traps.dropFirst())), tag: tag, cancel: nil)
+            if !entry.traps.isEmpty {
+                return .fail(.collect(promise), error(.trap, command: entry.command, traps: entry.traps), tag: tag, cancel: nil)
             }
             return .succeed(promise, Response(rows: rows, done: done), tag: tag)
         case .streaming(let continuation):
+            backedUpStreams.remove(tag)
             // A stream we cancelled ends with `interrupted`: that is its normal end.
             let failures = entry.traps.filter { $0.category != .interrupted }
-            if let first = failures.first {
-                return .fail(.stream(continuation), RouterOSError.trap(first, more: Array(failures.dropFirst())), tag: tag, cancel: nil)
+            if !failures.isEmpty {
+                return .fail(.stream(continuation), error(.trap, command: entry.command, traps: failures), tag: tag, cancel: nil)
             }
             return .finish(continuation, tag: tag)
         case .abandoned:
@@ -192,26 +207,40 @@ struct ConnectionStateMachine<Promise, Continuation> {
     // MARK: - Events from the handler
 
     /// The timer of the command with `tag` fired. Unless `!done` came first, the command fails
-    /// with ``RouterOSError/timedOut(_:target:after:)``; its late replies are dropped.
+    /// with ``RouterOSError/Code/timedOut``; its late replies are dropped.
     mutating func timedOut(tag: String) -> Action {
         guard let entry = inFlight[tag], let timeout = entry.timeout, let caller = entry.caller else { return .none }
         inFlight[tag] = entry.abandoned
-        return .fail(caller, RouterOSError.timedOut(.command(entry.command), target: target, after: timeout), tag: tag, cancel: nil)
+        var timedOut = error(.timedOut, command: entry.command)
+        timedOut.timeout = timeout
+        return .fail(caller, timedOut, tag: tag, cancel: nil)
     }
 
-    /// The stream with `tag` holds ``ReplyLimits/maximumRows`` rows its consumer has not taken:
-    /// it fails with ``RouterOSError/replyTooLarge(command:limit:)`` and the router is asked to stop it.
+    /// The stream with `tag` holds ``ReplyLimits/maximumRows`` rows its consumer has not taken
+    /// (reading paused too late to hold it back): it fails with ``RouterOSError/Code/replyTooLarge``
+    /// and the router is asked to stop it.
     mutating func streamFellBehind(tag: String) -> Action {
         guard let entry = inFlight.removeValue(forKey: tag) else { return .none }
-        return abandon(entry, tag: tag, error: RouterOSError.replyTooLarge(command: entry.command, limit: .rows(limits.maximumRows)))
+        return abandon(entry, tag: tag, error: error(.replyTooLarge, command: entry.command, limit: .rows(limits.maximumRows)))
+    }
+
+    /// The consumer of the stream with `tag` fell behind: reading pauses (``isReadingPaused``)
+    /// until ``streamDrained(tag:)`` or the stream's end.
+    mutating func streamBackedUp(tag: String) {
+        guard case .streaming? = inFlight[tag]?.receiver else { return }
+        backedUpStreams.insert(tag)
+    }
+
+    /// The consumer of the stream with `tag` caught up: unless another stream is behind, reading resumes.
+    mutating func streamDrained(tag: String) {
+        backedUpStreams.remove(tag)
     }
 
     /// The pipeline reported `error` (a framing error, a TLS failure): the connection is failed.
     mutating func errorCaught(_ error: Error) -> Action {
         switch state {
         case .active:
-            let reason = String(describing: error)
-            return failAll(reason: reason, close: true) { .connectionLost(command: $0, reason: reason) }
+            return failAll(.connectionLost, Closure(reason: FailureWords.of(error), cause: error), close: true)
         case .closing, .closed:
             return .none
         }
@@ -221,12 +250,12 @@ struct ConnectionStateMachine<Promise, Continuation> {
     mutating func channelInactive() -> Action {
         switch state {
         case .active:
-            let reason = "connection closed by the router"
-            let action = failAll(reason: reason, close: false) { .connectionLost(command: $0, reason: reason) }
-            state = .closed(reason: reason)
+            let closure = Closure(reason: "connection closed by the router")
+            let action = failAll(.connectionLost, closure, close: false)
+            state = .closed(closure)
             return action
-        case .closing(let reason):
-            state = .closed(reason: reason)
+        case .closing(let closure):
+            state = .closed(closure)
             return .none
         case .closed:
             return .none
@@ -239,6 +268,7 @@ struct ConnectionStateMachine<Promise, Continuation> {
     /// already, fails its caller with `error` and asks the router to stop the command.
     private mutating func abandon(_ entry: InFlightCommand<Promise, Continuation>, tag: String, error: Error) -> Action {
         inFlight[tag] = entry.abandoned
+        backedUpStreams.remove(tag)
         guard let caller = entry.caller else { return .none }
         return .fail(caller, error, tag: tag, cancel: cancelCommand(for: tag))
     }
@@ -256,11 +286,23 @@ struct ConnectionStateMachine<Promise, Continuation> {
         errorCaught(ProtocolError.malformedSentence(why))
     }
 
-    /// Fails every command still awaited with `error(command)` and moves to closing.
-    private mutating func failAll(reason: String, close: Bool, error: (String) -> RouterOSError) -> Action {
-        let failures = inFlight.values.compactMap { entry in entry.caller.map { ($0, error(entry.command)) } }
+    /// Fails every command still awaited with `code` for `closure` and moves to closing.
+    private mutating func failAll(_ code: RouterOSError.Code, _ closure: Closure, close: Bool) -> Action {
+        let failures = inFlight.values.compactMap { entry in
+            entry.caller.map { ($0, error(code, command: entry.command, reason: closure.reason, underlying: closure.cause)) }
+        }
         inFlight = [:]
-        state = .closing(reason: reason)
+        backedUpStreams = []
+        state = .closing(closure)
         return .failAll(failures, close: close)
+    }
+
+    /// A command's error at this connection's router.
+    private func error(
+        _ code: RouterOSError.Code, command: String, reason: String? = nil, traps: [RouterOSTrap] = [],
+        limit: ReplyLimit? = nil, underlying: (any Error)? = nil
+    ) -> RouterOSError {
+        RouterOSError(code, stage: .command, target: target, command: command, traps: traps, reason: reason,
+                      replyLimit: limit, underlying: underlying)
     }
 }

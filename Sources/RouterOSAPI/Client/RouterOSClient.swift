@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -11,86 +6,88 @@ import NIOPosix
 /// An API connection to one router.
 ///
 /// ```swift
-/// let client = try await RouterOSClient.connect(ConnectionConfiguration(
-///     host: "192.0.2.1", security: .tls(.pinned(fingerprint))))
-/// try await client.login(user: "rosplay", password: password)
+/// let client = try await RouterOSClient.connect(.init(
+///     host: "192.0.2.1", tls: .pinned(fingerprint), credentials: .init(user: "rosplay", password: password)))
 /// let rows = try await client.execute(Command("/ip/address/print")).rows
 /// ```
 ///
 /// Every command is sent with its own `.tag`, which the client assigns (a tag already on the
 /// command is replaced), so any number may be in flight at once from any number of tasks;
-/// replies are matched by tag.
+/// replies are matched by tag. Every failure is a ``RouterOSError``.
 public final class RouterOSClient: Sendable {
     private let channel: Channel
     private let nextTag = NIOLockedValueBox(0)
     private let logger: Logger
     private let loginTimeout: Duration
     private let replyLimits: ReplyLimits
-    /// The host and port connected to.
-    public let target: String
+    /// The router connected to.
+    public let address: RouterAddress
     /// The negotiated TLS protocol and cipher (`TLSv1.3 TLS_AES_256_GCM_SHA384`), or `plain`.
     public let transport: String
 
-    private init(channel: Channel, target: String, transport: String, configuration: ConnectionConfiguration, logger: Logger) {
+    /// The router as reports name it: `host:port`, `[2001:db8::1]:8729`.
+    public var target: String { address.description }
+
+    private init(channel: Channel, transport: String, configuration: Configuration, logger: Logger) {
         self.channel = channel
         self.loginTimeout = configuration.loginTimeout
         self.replyLimits = configuration.replyLimits
-        self.target = target
+        self.address = configuration.address
         self.transport = transport
         self.logger = logger
     }
 
     /// Opens a connection: TCP within `connectTimeout`, then TLS as configured within
-    /// `handshakeTimeout`. Does not log in.
+    /// `handshakeTimeout`, then, when the configuration has ``Configuration/credentials``, the
+    /// login within `loginTimeout`.
     public static func connect(
-        _ configuration: ConnectionConfiguration,
+        _ configuration: Configuration,
         logger: Logger = Logger(label: "rosplay.api"),
         eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> RouterOSClient {
-        let target = "\(configuration.host):\(configuration.port)"
-        let timeout = TimeAmount(configuration.connectTimeout)
+        let address = configuration.address
         let channel: Channel
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
-                .connectTimeout(timeout)
+                .connectTimeout(TimeAmount(configuration.connectTimeout))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelOption(.socketOption(.so_keepalive), value: 1)
                 .connect(host: configuration.host, port: configuration.port)
                 .get()
-        } catch let error as ChannelError {
-            if case .connectTimeout = error { throw RouterOSError.timedOut(.connect, target: target, after: configuration.connectTimeout) }
-            throw RouterOSError.connectFailed("\(target): \(error)")
-        } catch let error as NIOConnectionError {
-            // One line a person can read: the system's words for each address tried.
-            let reasons = error.connectionErrors.map { failure in
-                (failure.error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(failure.error)"
-            }
-            let reason = Set(reasons).sorted().joined(separator: "; ")
-            throw RouterOSError.connectFailed("\(target): \(reason.isEmpty ? "no address to connect to" : reason)")
         } catch {
-            throw RouterOSError.connectFailed("\(target): \(error)")
+            throw RouterOSError.connecting(error, to: address, within: configuration.connectTimeout)
         }
+        let client: RouterOSClient
         do {
             let deadline = NIODeadline.now() + TimeAmount(configuration.handshakeTimeout)
             let transport = try await configurePipeline(channel, configuration, deadline: deadline).get()
-            logger.debug("connected", metadata: ["target": "\(target)", "transport": "\(transport)"])
-            return RouterOSClient(channel: channel, target: target, transport: transport, configuration: configuration, logger: logger)
+            logger.debug("connected", metadata: ["target": "\(address)", "transport": "\(transport)"])
+            client = RouterOSClient(channel: channel, transport: transport, configuration: configuration, logger: logger)
         } catch {
             channel.close(promise: nil)
+            throw (error as? RouterOSError)?.at(address)
+                ?? RouterOSError(.handshakeFailed, stage: .tlsHandshake, target: address, reason: FailureWords.of(error), underlying: error)
+        }
+        guard let credentials = configuration.credentials else { return client }
+        do {
+            try await client.login(user: credentials.user, password: credentials.password)
+        } catch {
+            await client.close()
             throw error
         }
+        return client
     }
 
-    private static func configurePipeline(_ channel: Channel, _ configuration: ConnectionConfiguration, deadline: NIODeadline) -> EventLoopFuture<String> {
+    private static func configurePipeline(_ channel: Channel, _ configuration: Configuration, deadline: NIODeadline) -> EventLoopFuture<String> {
         channel.eventLoop.flatSubmit {
             let sync = channel.pipeline.syncOperations
             do {
                 var transport = channel.eventLoop.makeSucceededFuture("plain")
-                if case .tls(let tls) = configuration.security {
+                if let trust = configuration.tls.trust {
                     // A router that closes at once (too many sessions) may have done so already; a
                     // handler that never sees its channel active would never complete its handshake.
-                    guard channel.isActive else { throw TLSError.closedDuringHandshake }
-                    let handler = try OpenSSLHandler(configuration: tls, peerName: configuration.host, on: channel.eventLoop)
+                    guard channel.isActive else { throw RouterOSError(.closedDuringHandshake, stage: .tlsHandshake) }
+                    let handler = try OpenSSLHandler(trust: trust, peerName: configuration.host, on: channel.eventLoop)
                     try sync.addHandler(handler)
                     let timedOut = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
                     let expiry = channel.eventLoop.scheduleTask(deadline: deadline) {
@@ -99,15 +96,15 @@ public final class RouterOSClient: Sendable {
                     }
                     transport = handler.handshakeResult.flatMapErrorThrowing { error in
                         if timedOut.value {
-                            throw RouterOSError.timedOut(.tlsHandshake, target: "\(configuration.host):\(configuration.port)", after: configuration.handshakeTimeout)
+                            throw RouterOSError(.timedOut, stage: .tlsHandshake, timeout: configuration.handshakeTimeout)
                         }
                         throw error
                     }.always { _ in expiry.cancel() }
                 }
-                try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.limits)))
+                try sync.addHandler(ByteToMessageHandler(SentenceFrameDecoder(limits: configuration.wireLimits)))
                 try sync.addHandler(MessageToByteHandler(SentenceFrameEncoder()))
                 try sync.addHandler(CommandRouter(
-                    target: "\(configuration.host):\(configuration.port)",
+                    target: configuration.address,
                     commandTimeout: configuration.commandTimeout,
                     limits: configuration.replyLimits
                 ))
@@ -118,43 +115,44 @@ public final class RouterOSClient: Sendable {
         }
     }
 
-    /// Logs in with the post-6.43 method; falls back to the MD5 challenge when the router answers with one.
+    /// Logs in with the post-6.43 method; falls back to the MD5 challenge when the router answers
+    /// with one. Each round trip is allowed ``Configuration/loginTimeout``.
+    /// - Throws: a ``RouterOSError`` at the login stage: ``RouterOSError/Code/loginFailed`` with
+    ///   the router's message when it refused.
     public func login(user: String, password: String) async throws {
         do {
-            let first = try await login(Command("/login", ["name": user, "password": password]))
+            let first = try await execute(Command("/login", ["name": user, "password": password]), timeout: loginTimeout)
             guard let challenge = first.ret else { return }
             guard let response = LoginChallenge.response(password: password, challenge: challenge) else {
-                throw RouterOSError.loginFailed("the router sent an unreadable challenge")
+                throw RouterOSError(.loginFailed, stage: .login, target: address, user: user, reason: "the router sent an unreadable challenge")
             }
-            _ = try await login(Command("/login", ["name": user, "response": response]))
-        } catch let error as RouterOSError {
-            if let trap = error.trap { throw RouterOSError.loginFailed(trap.message) }
+            var answer = Command("/login", ["name": user, "response": response])
+            answer.sensitive = ["response"]
+            _ = try await execute(answer, timeout: loginTimeout)
+        } catch var error as RouterOSError {
+            error.stage = .login
+            if error.code == .trap {
+                error.code = .loginFailed
+                error.user = user
+                error.reason = error.trap?.message
+            }
             throw error
         }
     }
 
-    /// Sends `command` and waits for its `!done` within ``ConnectionConfiguration/commandTimeout``.
+    /// Sends `command` and waits for its `!done` within ``Configuration/commandTimeout``.
     public func execute(_ command: Command) async throws -> Response {
         try await execute(command, timeout: nil)
-    }
-
-    /// One `/login` round trip, its timeout reported as the login's.
-    private func login(_ command: Command) async throws -> Response {
-        do {
-            return try await execute(command, timeout: loginTimeout)
-        } catch RouterOSError.timedOut(.command, let target, let after) {
-            throw RouterOSError.timedOut(.login, target: target, after: after)
-        }
     }
 
     /// Sends `command` and waits for its `!done`. The client tags it: any `.tag` on it is replaced.
     ///
     /// Cancelling the awaiting task sends `/cancel` for the command and throws `CancellationError`
     /// at once (unless `!done` came first); the router may or may not have carried the command out.
-    /// - Parameter timeout: how long to wait for `!done`; nil: ``ConnectionConfiguration/commandTimeout``.
-    /// - Throws: ``RouterOSError/trap(_:more:)`` when the router answered `!trap`;
-    ///   ``RouterOSError/timedOut(_:target:after:)`` when the timeout passed first;
-    ///   ``RouterOSError/replyTooLarge(command:limit:)`` past ``ConnectionConfiguration/replyLimits``.
+    /// - Parameter timeout: how long to wait for `!done`; nil: ``Configuration/commandTimeout``.
+    /// - Throws: a ``RouterOSError``: ``RouterOSError/Code/trap`` with every `!trap` the router
+    ///   answered; ``RouterOSError/Code/timedOut`` when the timeout passed first;
+    ///   ``RouterOSError/Code/replyTooLarge`` past ``Configuration/replyLimits``.
     public func execute(_ command: Command, timeout: Duration?) async throws -> Response {
         let promise = channel.eventLoop.makePromise(of: Response.self)
         let command = tagged(command)
@@ -180,8 +178,9 @@ public final class RouterOSClient: Sendable {
     /// any `.tag` on it is replaced; ``ReplyStream/tag`` is the one sent.
     ///
     /// When the consuming task is cancelled, or the stream is dropped unfinished, the client sends
-    /// `/cancel` for it and the iteration ends without error. A consumer that falls
-    /// ``ReplyLimits/maximumRows`` rows behind gets ``RouterOSError/replyTooLarge(command:limit:)``.
+    /// `/cancel` for it and the iteration ends without error. A slow consumer holds reading back
+    /// (see ``ReplyStream``); past ``ReplyLimits/maximumRows`` untaken rows it gets
+    /// ``RouterOSError/Code/replyTooLarge``.
     public func stream(_ command: Command) -> ReplyStream {
         let command = tagged(command)
         let tag = command.tag!
@@ -190,8 +189,14 @@ public final class RouterOSClient: Sendable {
             guard case .cancelled = termination else { return }
             channel.writeAndFlush(ClientRequest.cancel(tag: tag), promise: nil)
         }
-        send(PendingCommand(command: command, caller: .stream(continuation), timeout: nil))
-        return ReplyStream(tag: tag, rows: rows, client: self)
+        let demand = StreamDemand(highWater: replyLimits.streamHighWater, lowWater: replyLimits.streamLowWater)
+        send(PendingCommand(command: command, caller: .stream(StreamFeed(continuation: continuation, demand: demand)), timeout: nil))
+        return ReplyStream(tag: tag, rows: rows, demand: demand, client: self)
+    }
+
+    /// The consumer of the stream with `tag` caught up: reading may resume.
+    func streamDrained(tag: String, _ demand: StreamDemand) {
+        channel.writeAndFlush(ClientRequest.streamDrained(tag: tag, demand), promise: nil)
     }
 
     /// Sends `/cancel` for the command with `tag` (or for every running command when nil).
@@ -200,7 +205,7 @@ public final class RouterOSClient: Sendable {
         _ = try await execute(Command("/cancel", attributes))
     }
 
-    /// Closes the connection; commands still in flight fail with ``RouterOSError/connectionLost(command:reason:)``.
+    /// Closes the connection; commands still in flight fail with ``RouterOSError/Code/connectionLost``.
     public func close() async {
         try? await channel.close()
     }
@@ -220,8 +225,10 @@ public final class RouterOSClient: Sendable {
         logger.trace("send", metadata: ["command": "\(pending.command)"])
         // A command that cannot be sent fails here, once: the CommandRouter fails the write (closed
         // connection, tag in flight), and a write to a closed channel never reaches it.
-        channel.writeAndFlush(ClientRequest.send(pending)).whenFailure { error in
-            pending.caller.fail(error as? RouterOSError ?? RouterOSError.connectionLost(command: pending.command.description, reason: "\(error)"))
+        channel.writeAndFlush(ClientRequest.send(pending)).whenFailure { [address] error in
+            pending.caller.fail(error as? RouterOSError ?? RouterOSError(
+                .connectionLost, stage: .command, target: address, command: pending.command.description,
+                reason: FailureWords.of(error), underlying: error))
         }
     }
 }

@@ -3,10 +3,10 @@
 /// The words drive a stack of booleans that starts as an infinite stack of `true`.
 /// Each test pushes its result; `?#` runs stack operations; the item is selected when
 /// no `false` is left on the stack at the end.
-@_spi(Fixtures) public struct QueryEvaluator: Sendable {
-    public let words: [QueryWord]
+package struct QueryEvaluator: Sendable {
+    package let words: [QueryWord]
 
-    public init(_ words: [QueryWord]) {
+    package init(_ words: [QueryWord]) {
         self.words = words
     }
 
@@ -33,7 +33,7 @@
     }
 
     /// True when the item whose properties `value(name)` returns is selected.
-    public func matches(_ value: (String) -> String?) -> Bool {
+    package func matches(_ value: (String) -> String?) -> Bool {
         var stack = BooleanStack()
         for word in words {
             switch word {

@@ -42,11 +42,11 @@ final class X509Certificate {
 
     convenience init(pemFile path: String) throws {
         guard let file = fopen(path, "r") else {
-            throw TLSError.configuration("cannot read certificate file \(path): \(String(cString: strerror(errno)))")
+            throw RouterOSError(.invalidConfiguration, stage: nil, reason: "cannot read certificate file \(path): \(String(cString: strerror(errno)).lowercased())")
         }
         defer { fclose(file) }
         guard let x509 = PEM_read_X509(file, nil, nil, nil) else {
-            throw TLSError.configuration("no PEM certificate in \(path): \(OpenSSLErrorQueue.drain())")
+            throw RouterOSError.openSSL(.invalidConfiguration, stage: nil, "no PEM certificate in \(path)")
         }
         self.init(taking: x509)
     }

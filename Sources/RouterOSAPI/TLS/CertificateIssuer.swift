@@ -4,9 +4,9 @@ internal import COpenSSL
 ///
 /// Tests and MockRouter use it so that no key is ever committed. Keys are ECDSA P-256,
 /// signatures SHA-256.
-@_spi(Fixtures) public enum CertificateIssuer {
+package enum CertificateIssuer {
     /// A self-signed CA certificate valid from an hour ago for `days` days.
-    public static func makeAuthority(commonName: String, days: Int = 3650) throws -> PEMIdentity {
+    package static func makeAuthority(commonName: String, days: Int = 3650) throws -> PEMIdentity {
         let key = try PrivateKey.generateP256()
         let certificate = try build(
             commonName: commonName, key: key, issuer: nil,
@@ -24,7 +24,7 @@ internal import COpenSSL
     /// - Parameters:
     ///   - notBefore: seconds from now when it becomes valid (negative: in the past).
     ///   - notAfter: seconds from now when it expires (negative makes an expired certificate).
-    public static func makeServerCertificate(
+    package static func makeServerCertificate(
         commonName: String,
         subjectAltNames: [String],
         issuer: PEMIdentity,
@@ -57,8 +57,8 @@ internal import COpenSSL
         notBefore: Int,
         notAfter: Int,
         extensions: [(Int32, String)]
-    ) throws(TLSError) -> X509Certificate {
-        guard let x509 = X509_new() else { throw .openSSL("X509_new failed") }
+    ) throws(RouterOSError) -> X509Certificate {
+        guard let x509 = X509_new() else { throw .openSSL(.tlsFailure, stage: nil, "cannot make a certificate") }
         let certificate = X509Certificate(taking: x509)
         X509_set_version(x509, 2)
         ASN1_INTEGER_set(X509_get_serialNumber(x509), Int.random(in: 1...Int(Int32.max)))
@@ -73,20 +73,20 @@ internal import COpenSSL
         X509V3_set_ctx(&v3, issuer?.certificate.pointer ?? x509, x509, nil, nil, 0)
         for (nid, value) in extensions {
             guard let ext = X509V3_EXT_conf_nid(nil, &v3, nid, value) else {
-                throw .openSSL("extension \(value): \(OpenSSLErrorQueue.drain())")
+                throw .openSSL(.tlsFailure, stage: nil, "certificate extension \(value)")
             }
             X509_add_ext(x509, ext, -1)
             X509_EXTENSION_free(ext)
         }
         guard X509_sign(x509, issuer?.key.pointer ?? key.pointer, EVP_sha256()) > 0 else {
-            throw .openSSL("signing failed: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.tlsFailure, stage: nil, "signing the certificate")
         }
         return certificate
     }
 }
 
 extension X509Certificate {
-    func pem() throws(TLSError) -> String {
+    func pem() throws(RouterOSError) -> String {
         try OpenSSLObjects.pem { PEM_write_bio_X509($0, pointer) }
     }
 }

@@ -5,12 +5,12 @@ import NIOCore
 /// Ciphertext below, plaintext above. Writes made before the handshake completes are held
 /// and sent once it does. ``handshakeResult`` completes when the handshake succeeds (and,
 /// for a pinned client, the fingerprint matched), after the held writes are sent, or fails
-/// with a ``TLSError``.
-public final class OpenSSLHandler: ChannelDuplexHandler {
-    public typealias InboundIn = ByteBuffer
-    public typealias InboundOut = ByteBuffer
-    public typealias OutboundIn = ByteBuffer
-    public typealias OutboundOut = ByteBuffer
+/// with a ``RouterOSError`` at the TLS handshake stage.
+package final class OpenSSLHandler: ChannelDuplexHandler {
+    package typealias InboundIn = ByteBuffer
+    package typealias InboundOut = ByteBuffer
+    package typealias OutboundIn = ByteBuffer
+    package typealias OutboundOut = ByteBuffer
 
     private enum State {
         case idle, handshaking, active, closed
@@ -21,60 +21,60 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
     private var heldWrites: [(ByteBuffer, EventLoopPromise<Void>?)] = []
     private let handshakePromise: EventLoopPromise<String>
 
-    /// Completes with the negotiated protocol and cipher, or fails with a ``TLSError``.
-    public var handshakeResult: EventLoopFuture<String> { handshakePromise.futureResult }
+    /// Completes with the negotiated protocol and cipher, or fails with a ``RouterOSError``.
+    package var handshakeResult: EventLoopFuture<String> { handshakePromise.futureResult }
 
     /// - Parameters:
-    ///   - configuration: how the client checks the router (a server shares one ``SSLContext`` through ``init(context:peerName:on:)``).
+    ///   - trust: how the client checks the router (a server shares one ``SSLContext`` through ``init(context:peerName:on:)``).
     ///   - peerName: for a client, the host or IP address being connected to (checked in `.verify` mode).
-    public convenience init(configuration: TLSConfiguration, peerName: String? = nil, on eventLoop: EventLoop) throws {
-        try self.init(context: SSLContext(configuration), peerName: peerName, on: eventLoop)
+    package convenience init(trust: ClientTrust, peerName: String? = nil, on eventLoop: EventLoop) throws {
+        try self.init(context: SSLContext(trust), peerName: peerName, on: eventLoop)
     }
 
     /// A handler sharing an existing context, as a server does for all its connections.
-    public init(context: SSLContext, peerName: String? = nil, on eventLoop: EventLoop) throws {
+    package init(context: SSLContext, peerName: String? = nil, on eventLoop: EventLoop) throws {
         engine = try SSLEngine(context: context, peerName: peerName)
         handshakePromise = eventLoop.makePromise()
     }
 
-    public func handlerAdded(context: ChannelHandlerContext) {
+    package func handlerAdded(context: ChannelHandlerContext) {
         if context.channel.isActive { startHandshake(context: context) }
     }
 
     /// Taken out of a pipeline mid-handshake (added to a channel that had closed already, it saw
     /// neither channelActive nor channelInactive): the handshake has failed.
-    public func handlerRemoved(context: ChannelHandlerContext) {
-        if state == .idle || state == .handshaking { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
+    package func handlerRemoved(context: ChannelHandlerContext) {
+        if state == .idle || state == .handshaking { fail(RouterOSError(.closedDuringHandshake, stage: .tlsHandshake), context: context, fireError: false) }
     }
 
     /// A handler that never joined a pipeline (the router closed the connection first) still
     /// answers whoever waits for its handshake.
     deinit {
-        if state == .idle || state == .handshaking { handshakePromise.fail(TLSError.closedDuringHandshake) }
+        if state == .idle || state == .handshaking { handshakePromise.fail(RouterOSError(.closedDuringHandshake, stage: .tlsHandshake)) }
     }
 
-    public func channelActive(context: ChannelHandlerContext) {
+    package func channelActive(context: ChannelHandlerContext) {
         startHandshake(context: context)
         context.fireChannelActive()
     }
 
-    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard state == .handshaking || state == .active else { return }
         engine.feed(unwrapInboundIn(data))
         if state == .handshaking { advanceHandshake(context: context) }
         if state == .active { readPlaintext(context: context) }
     }
 
-    public func channelInactive(context: ChannelHandlerContext) {
+    package func channelInactive(context: ChannelHandlerContext) {
         if state == .handshaking || state == .idle {
-            fail(TLSError.closedDuringHandshake, context: context, fireError: false)
+            fail(RouterOSError(.closedDuringHandshake, stage: .tlsHandshake), context: context, fireError: false)
         }
         state = .closed
         failHeldWrites(ChannelError.ioOnClosedChannel)
         context.fireChannelInactive()
     }
 
-    public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+    package func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let plaintext = unwrapOutboundIn(data)
         switch state {
         case .idle, .handshaking:
@@ -86,18 +86,18 @@ public final class OpenSSLHandler: ChannelDuplexHandler {
         }
     }
 
-    public func flush(context: ChannelHandlerContext) {
+    package func flush(context: ChannelHandlerContext) {
         if state == .active { context.flush() }
     }
 
-    public func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+    package func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
         if state == .active, mode == .all {
             engine.shutdown()
             writeOutput(context: context, promise: nil)
             context.flush()
         }
         if state != .closed, mode == .all {
-            if state != .active { fail(TLSError.closedDuringHandshake, context: context, fireError: false) }
+            if state != .active { fail(RouterOSError(.closedDuringHandshake, stage: .tlsHandshake), context: context, fireError: false) }
             state = .closed
         }
         context.close(mode: mode, promise: promise)

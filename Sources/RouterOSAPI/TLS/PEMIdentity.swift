@@ -1,54 +1,54 @@
 internal import COpenSSL
 
 /// A certificate and its private key, both PEM-encoded.
-public struct PEMIdentity: Hashable, Sendable {
-    public var certificatePEM: String
-    public var privateKeyPEM: String
+package struct PEMIdentity: Hashable, Sendable {
+    package var certificatePEM: String
+    package var privateKeyPEM: String
 
-    public init(certificatePEM: String, privateKeyPEM: String) {
+    package init(certificatePEM: String, privateKeyPEM: String) {
         self.certificatePEM = certificatePEM
         self.privateKeyPEM = privateKeyPEM
     }
 
     /// The SHA-256 fingerprint of the certificate, the value a pinned client expects.
-    public func fingerprint() throws -> CertificateFingerprint {
+    package func fingerprint() throws -> CertificateFingerprint {
         try OpenSSLObjects.certificate(fromPEM: certificatePEM).fingerprint
     }
 }
 
 /// Small owned wrappers for the OpenSSL objects the certificate code handles.
 enum OpenSSLObjects {
-    static func memoryBIO(_ text: String) throws(TLSError) -> OpaquePointer {
+    static func memoryBIO(_ text: String) throws(RouterOSError) -> OpaquePointer {
         let bytes = Array(text.utf8)
         guard let bio = bytes.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else {
-            throw .openSSL("BIO_new_mem_buf failed")
+            throw .openSSL(.tlsFailure, stage: nil, "cannot hold PEM text")
         }
         return bio
     }
 
-    static func certificate(fromPEM text: String) throws(TLSError) -> X509Certificate {
+    static func certificate(fromPEM text: String) throws(RouterOSError) -> X509Certificate {
         let bio = try memoryBIO(text)
         defer { BIO_free(bio) }
         guard let x509 = PEM_read_bio_X509(bio, nil, nil, nil) else {
-            throw .configuration("not a PEM certificate: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.invalidConfiguration, stage: nil, "not a PEM certificate")
         }
         return X509Certificate(taking: x509)
     }
 
-    static func privateKey(fromPEM text: String) throws(TLSError) -> PrivateKey {
+    static func privateKey(fromPEM text: String) throws(RouterOSError) -> PrivateKey {
         let bio = try memoryBIO(text)
         defer { BIO_free(bio) }
         guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else {
-            throw .configuration("not a PEM private key: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.invalidConfiguration, stage: nil, "not a PEM private key")
         }
         return PrivateKey(taking: key)
     }
 
     /// Runs `write` against a fresh memory BIO and returns what it wrote.
-    static func pem(_ write: (OpaquePointer) -> Int32) throws(TLSError) -> String {
-        guard let bio = BIO_new(BIO_s_mem()) else { throw .openSSL("BIO_new failed") }
+    static func pem(_ write: (OpaquePointer) -> Int32) throws(RouterOSError) -> String {
+        guard let bio = BIO_new(BIO_s_mem()) else { throw .openSSL(.tlsFailure, stage: nil, "cannot hold PEM text") }
         defer { BIO_free(bio) }
-        guard write(bio) == 1 else { throw .openSSL("PEM encoding failed: \(OpenSSLErrorQueue.drain())") }
+        guard write(bio) == 1 else { throw .openSSL(.tlsFailure, stage: nil, "PEM encoding") }
         var data: UnsafeMutablePointer<CChar>?
         let length = rosplay_BIO_get_mem_data(bio, &data)
         guard let data, length > 0 else { return "" }
@@ -69,14 +69,14 @@ final class PrivateKey {
     }
 
     /// A fresh ECDSA P-256 key.
-    static func generateP256() throws(TLSError) -> PrivateKey {
+    static func generateP256() throws(RouterOSError) -> PrivateKey {
         guard let key = rosplay_EVP_PKEY_generate_ec_p256() else {
-            throw .openSSL("key generation failed: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.tlsFailure, stage: nil, "key generation")
         }
         return PrivateKey(taking: key)
     }
 
-    func pem() throws(TLSError) -> String {
+    func pem() throws(RouterOSError) -> String {
         try OpenSSLObjects.pem { PEM_write_bio_PrivateKey($0, pointer, nil, nil, 0, nil, nil) }
     }
 }

@@ -2,14 +2,14 @@ internal import COpenSSL
 
 /// An owned, fully configured OpenSSL context (`SSL_CTX`). Immutable after init, so one
 /// context may serve every connection of a server.
-public final class SSLContext: @unchecked Sendable {
+package final class SSLContext: @unchecked Sendable {
     let pointer: OpaquePointer
     /// What this context was made for.
     let role: Role
 
     /// A client checking a router, or a server presenting itself.
     enum Role {
-        case client(TLSConfiguration)
+        case client(ClientTrust)
         case server(TLSServerConfiguration)
     }
 
@@ -21,16 +21,16 @@ public final class SSLContext: @unchecked Sendable {
     static let authenticatedTLS12Ciphers = "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!PSK:!SRP"
 
     /// A client's context.
-    public convenience init(_ configuration: TLSConfiguration) throws(TLSError) {
-        try self.init(role: .client(configuration))
+    package convenience init(_ trust: ClientTrust) throws(RouterOSError) {
+        try self.init(role: .client(trust))
     }
 
     /// A server's context, shared by all its connections.
-    public convenience init(server configuration: TLSServerConfiguration) throws(TLSError) {
+    package convenience init(server configuration: TLSServerConfiguration) throws(RouterOSError) {
         try self.init(role: .server(configuration))
     }
 
-    private init(role: Role) throws(TLSError) {
+    private init(role: Role) throws(RouterOSError) {
         OpenSSLErrorQueue.clear()
         let method: OpaquePointer?
         switch role {
@@ -38,7 +38,7 @@ public final class SSLContext: @unchecked Sendable {
         case .server: method = TLS_server_method()
         }
         guard let context = SSL_CTX_new(method) else {
-            throw .openSSL("SSL_CTX_new failed: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.tlsFailure, "cannot set up TLS")
         }
         self.pointer = context
         self.role = role
@@ -48,13 +48,13 @@ public final class SSLContext: @unchecked Sendable {
         switch role {
         case .client(.verify(let caFile?)):
             guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
-                throw .configuration("cannot load CA file \(caFile): \(OpenSSLErrorQueue.drain())")
+                throw .openSSL(.invalidConfiguration, "cannot load the CA file \(caFile)")
             }
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         case .client(.verify(nil)):
             guard SSL_CTX_set_default_verify_paths(context) == 1 else {
-                throw .configuration("cannot load the system's trusted CAs: \(OpenSSLErrorQueue.drain())")
+                throw .openSSL(.invalidConfiguration, "cannot load the system's trusted CAs")
             }
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
@@ -62,18 +62,18 @@ public final class SSLContext: @unchecked Sendable {
             // The chain is not checked; the handler compares the leaf's fingerprint after the handshake.
             try Self.restrictToForwardSecretAEAD(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        case .client(.anonymousClient):
+        case .client(.anonymous):
             try Self.restrictToAnonymous(context)
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
         case .server(.certificate(let certificateFile, let keyFile)):
             guard SSL_CTX_use_certificate_chain_file(context, certificateFile) == 1 else {
-                throw .configuration("cannot load certificate \(certificateFile): \(OpenSSLErrorQueue.drain())")
+                throw .openSSL(.invalidConfiguration, "cannot load the certificate \(certificateFile)")
             }
             guard SSL_CTX_use_PrivateKey_file(context, keyFile, SSL_FILETYPE_PEM) == 1 else {
-                throw .configuration("cannot load key \(keyFile): \(OpenSSLErrorQueue.drain())")
+                throw .openSSL(.invalidConfiguration, "cannot load the key \(keyFile)")
             }
             guard SSL_CTX_check_private_key(context) == 1 else {
-                throw .configuration("key \(keyFile) does not match certificate \(certificateFile)")
+                throw RouterOSError(.invalidConfiguration, stage: .tlsHandshake, reason: "the key \(keyFile) does not match the certificate \(certificateFile)")
             }
         case .server(.anonymous):
             try Self.restrictToAnonymous(context)
@@ -81,16 +81,16 @@ public final class SSLContext: @unchecked Sendable {
         }
     }
 
-    private static func restrictToForwardSecretAEAD(_ context: OpaquePointer) throws(TLSError) {
+    private static func restrictToForwardSecretAEAD(_ context: OpaquePointer) throws(RouterOSError) {
         guard SSL_CTX_set_cipher_list(context, authenticatedTLS12Ciphers) == 1 else {
-            throw .configuration("OpenSSL offers no forward-secret AEAD cipher for TLS 1.2: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.invalidConfiguration, "this system's OpenSSL offers no forward-secret AEAD cipher for TLS 1.2")
         }
     }
 
-    private static func restrictToAnonymous(_ context: OpaquePointer) throws(TLSError) {
+    private static func restrictToAnonymous(_ context: OpaquePointer) throws(RouterOSError) {
         rosplay_SSL_CTX_set_max_proto_version(context, TLS1_2_VERSION)
         guard SSL_CTX_set_cipher_list(context, anonymousCiphers) == 1 else {
-            throw .configuration("OpenSSL offers no anonymous DH cipher: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.invalidConfiguration, "this system's OpenSSL offers no anonymous Diffie-Hellman cipher")
         }
     }
 

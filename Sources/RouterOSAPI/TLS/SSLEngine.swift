@@ -19,13 +19,13 @@ final class SSLEngine {
         case closed
     }
 
-    init(context: SSLContext, peerName: String?) throws(TLSError) {
+    init(context: SSLContext, peerName: String?) throws(RouterOSError) {
         guard let ssl = SSL_new(context.pointer) else {
-            throw .openSSL("SSL_new failed: \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.tlsFailure, "cannot start a TLS session")
         }
         guard let readBIO = BIO_new(BIO_s_mem()), let writeBIO = BIO_new(BIO_s_mem()) else {
             SSL_free(ssl)
-            throw .openSSL("BIO_new failed")
+            throw .openSSL(.tlsFailure, "cannot start a TLS session")
         }
         SSL_set_bio(ssl, readBIO, writeBIO)
         self.ssl = ssl
@@ -46,7 +46,7 @@ final class SSLEngine {
         SSL_free(ssl)  // frees both BIOs too
     }
 
-    private func configureClientNames() throws(TLSError) {
+    private func configureClientNames() throws(RouterOSError) {
         guard let peerName, !peerName.isEmpty else { return }
         let isIPAddress = IPAddressText.isIPAddress(peerName)
         if !isIPAddress {
@@ -58,7 +58,7 @@ final class SSLEngine {
             ? X509_VERIFY_PARAM_set1_ip_asc(parameters, peerName)
             : X509_VERIFY_PARAM_set1_host(parameters, peerName, 0)
         guard status == 1 else {
-            throw .configuration("cannot check the certificate against '\(peerName)': \(OpenSSLErrorQueue.drain())")
+            throw .openSSL(.invalidConfiguration, "cannot check the certificate against '\(peerName)'")
         }
     }
 
@@ -82,7 +82,7 @@ final class SSLEngine {
     }
 
     /// Advances the handshake. Returns true once it is complete.
-    func handshake() throws(TLSError) -> Bool {
+    func handshake() throws(RouterOSError) -> Bool {
         OpenSSLErrorQueue.clear()
         let result = SSL_do_handshake(ssl)
         if result == 1 { return true }
@@ -90,41 +90,71 @@ final class SSLEngine {
         case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
             return false
         case SSL_ERROR_ZERO_RETURN:
-            throw .closedDuringHandshake
+            throw RouterOSError(.closedDuringHandshake, stage: .tlsHandshake)
         default:
             throw handshakeError()
         }
     }
 
-    /// The most specific description of a failed handshake: the certificate check if that failed.
-    private func handshakeError() -> TLSError {
+    /// The most specific account of a failed handshake: the certificate check if that failed,
+    /// with the fingerprint of the certificate the router presented.
+    private func handshakeError() -> RouterOSError {
         let verifyResult = Int32(SSL_get_verify_result(ssl))
-        let detail = OpenSSLErrorQueue.drain(or: "the peer ended the handshake")
+        let failure = OpenSSLErrorQueue.drain()
+        let presented = presentedFingerprint()
         guard case .client(.verify) = context.role, verifyResult != X509_V_OK else {
-            return .handshakeFailed(detail)
+            return RouterOSError(.handshakeFailed, stage: .tlsHandshake, reason: Self.handshakeWords(failure),
+                                 presentedFingerprint: presented, underlying: failure)
         }
-        let reason = String(cString: X509_verify_cert_error_string(Int(verifyResult)))
+        let code: RouterOSError.Code
         switch verifyResult {
-        case X509_V_ERR_CERT_HAS_EXPIRED: return .certificateExpired(reason)
-        case X509_V_ERR_CERT_NOT_YET_VALID: return .certificateNotYetValid(reason)
-        case X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH: return .nameMismatch(expected: peerName ?? "")
-        default: return .untrustedCertificate(reason)
+        case X509_V_ERR_CERT_HAS_EXPIRED: code = .certificateExpired
+        case X509_V_ERR_CERT_NOT_YET_VALID: code = .certificateNotYetValid
+        case X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH: code = .certificateNameMismatch
+        default: code = .certificateUntrusted
         }
+        let finding = code == .certificateNameMismatch ? nil : String(cString: X509_verify_cert_error_string(Int(verifyResult)))
+        return RouterOSError(code, stage: .tlsHandshake, reason: finding, presentedFingerprint: presented, underlying: failure)
+    }
+
+    /// OpenSSL's reasons for a failed handshake, said as what they mean where that is known
+    /// (OpenSSL's own words kept in brackets, for searching).
+    static func handshakeWords(_ failure: OpenSSLFailure) -> String {
+        let reasons = failure.words(or: "the router ended the handshake")
+        if ["handshake failure", "no shared cipher", "no suitable", "no protocols available"].contains(where: reasons.contains) {
+            return "no TLS version or cipher in common (\(reasons))"
+        }
+        if reasons.contains("wrong version number") || reasons.contains("packet length too long") {
+            return "the other end does not speak TLS (\(reasons))"
+        }
+        return reasons
     }
 
     /// Checks the peer's certificate against a pin. Call after the handshake completes.
-    func checkPin() throws(TLSError) {
+    func checkPin() throws(RouterOSError) {
         guard case .client(.pinned(let expected)) = context.role else { return }
-        guard let certificate = peerCertificate() else { throw .noPeerCertificate }
+        guard let certificate = peerCertificate() else { throw RouterOSError(.noCertificate, stage: .tlsHandshake) }
         let actual = certificate.fingerprint
         guard actual == expected else {
-            throw .fingerprintMismatch(expected: expected.description, actual: actual.description)
+            throw RouterOSError(.fingerprintMismatch, stage: .tlsHandshake, presentedFingerprint: actual, pinnedFingerprint: expected)
         }
     }
 
     /// The leaf certificate the peer presented, if any.
     func peerCertificate() -> X509Certificate? {
         SSL_get1_peer_certificate(ssl).map(X509Certificate.init(taking:))
+    }
+
+    /// The fingerprint of the leaf certificate the router presented, even when the handshake
+    /// failed on it: OpenSSL keeps a refused certificate only in the received chain, whose first
+    /// entry a client sees is the leaf.
+    func presentedFingerprint() -> CertificateFingerprint? {
+        if let certificate = peerCertificate() { return certificate.fingerprint }
+        guard let chain = SSL_get_peer_cert_chain(ssl), OPENSSL_sk_num(chain) > 0,
+              let leaf = OPENSSL_sk_value(chain, 0) else { return nil }
+        let pointer = OpaquePointer(leaf)
+        X509_up_ref(pointer)
+        return X509Certificate(taking: pointer).fingerprint
     }
 
     /// The negotiated protocol and cipher, such as `TLSv1.2 ADH-AES256-GCM-SHA384`.
@@ -135,7 +165,7 @@ final class SSLEngine {
     }
 
     /// Decrypts the next chunk of plaintext.
-    func read(allocator: ByteBufferAllocator) throws(TLSError) -> ReadResult {
+    func read(allocator: ByteBufferAllocator) throws(RouterOSError) -> ReadResult {
         OpenSSLErrorQueue.clear()
         var buffer = allocator.buffer(capacity: 16_384)
         var result: Int32 = 0
@@ -147,20 +177,20 @@ final class SSLEngine {
         switch SSL_get_error(ssl, result) {
         case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE: return .wantMore
         case SSL_ERROR_ZERO_RETURN: return .closed
-        default: throw .openSSL("read failed: \(OpenSSLErrorQueue.drain())")
+        default: throw .openSSL(.tlsFailure, stage: nil, "reading")
         }
     }
 
     /// Encrypts `plaintext`; the ciphertext is then in ``drainOutput(allocator:)``.
-    func write(_ plaintext: ByteBuffer) throws(TLSError) {
+    func write(_ plaintext: ByteBuffer) throws(RouterOSError) {
         OpenSSLErrorQueue.clear()
-        var failure: TLSError?
+        var failure: RouterOSError?
         plaintext.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = SSL_write(ssl, bytes.baseAddress! + offset, Int32(bytes.count - offset))
                 guard written > 0 else {
-                    failure = .openSSL("write failed: \(OpenSSLErrorQueue.drain())")
+                    failure = .openSSL(.tlsFailure, stage: nil, "writing")
                     return
                 }
                 offset += Int(written)

@@ -144,7 +144,7 @@ struct ApplyCommand: AsyncParsableCommand {
         case .success(let path):
             for warning in path.warnings { Terminal.progress(warning) }
             origin = "the session from \(path.address.text) via \(service) as \(path.user)"
-            risks = LockoutGuard(path: path).risks(in: run.plan).map(\.description)
+            risks = LockoutGuard(path: path, schema: run.schema).risks(in: run.plan).map(\.description)
         case .failure(let error):
             risks = ["cannot tell where this session comes from, so cannot check the plan against it: \(error)"]
         case nil:

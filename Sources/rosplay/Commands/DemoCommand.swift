@@ -35,9 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
         let fingerprint = try CertificateFingerprint(pemFile: certificates.certificateFile)
         let renderer = Terminal.renderer
         func connect() async throws -> RouterOSClient {
-            let client = try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiSSLPort!, security: .tls(.pinned(fingerprint))))
-            try await client.login(user: user.name, password: user.password)
-            return client
+            try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiSSLPort!, tls: .pinned(fingerprint),
+                                                   credentials: .init(user: user.name, password: user.password)))
         }
         let playbooks = RouterRun.Playbooks([playbook]) { PlaybookLoader.load([playbook]) }
         let desired: (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState = { schema, version, document in

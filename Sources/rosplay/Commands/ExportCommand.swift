@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
             let version = identity.version
             let exporter = Exporter(schema: RouterSchema.closest(to: version))
             let wanted = menus.isEmpty ? exporter.defaultMenus() : menus
-            for menu in wanted where MenuCatalog.spec(for: menu) == nil || !exporter.schema.hasMenu(menu) {
+            for menu in wanted where exporter.schema.spec(for: menu) == nil {
                 throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
             }
             if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(wanted.count) menu(s) from \(client.target)") }

@@ -11,22 +11,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var playbook: PlaybookOptions
 
-    @Option(name: .customLong("routeros-version"), help: ArgumentHelp(
-        "RouterOS version to check against (\(RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ")) are known).",
-        valueName: "version"))
-    var routerOSVersion = "7.20.8"
+    @OptionGroup var routerOS: RouterOSVersionOption
 
     @Flag(name: .customLong("read-secrets"), help: "Also read the secrets (environment, files) and check the values that use them; by default validate checks structure without them.")
     var readSecrets = false
-
-    func validate() throws {
-        guard let version = RouterOSVersion(routerOSVersion) else {
-            throw ValidationError("--routeros-version: '\(routerOSVersion)' is not a version such as 7.20.8")
-        }
-        guard let oldest = RouterSchema.embeddedVersions.first, Self.release(version) >= Self.release(oldest) else {
-            throw ValidationError("--routeros-version: rosplay knows RouterOS \(Self.known); \(version) is older than all of them")
-        }
-    }
 
     /// Entries that lack a property RouterOS requires to add them: fine if the router has them
     /// already (they are then only changed), refused by plan otherwise. Without a router validate
@@ -41,20 +29,9 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    /// The versions whose command trees rosplay has.
-    static var known: String { RouterSchema.embeddedVersions.map(\.description).joined(separator: ", ") }
-
-    /// `7.18` of `7.18.2`: a release's tree covers its other patch levels.
-    static func release(_ version: RouterOSVersion) -> RouterOSVersion {
-        RouterOSVersion(version.components.prefix(2).map(String.init).joined(separator: "."))!
-    }
-
     func run() async throws {
-        let version = RouterOSVersion(routerOSVersion)!
-        let schema = RouterSchema.closest(to: version)
-        if let newest = RouterSchema.embeddedVersions.last, Self.release(version) > Self.release(newest) {
-            Terminal.warning("RouterOS \(version) is newer than every command tree rosplay knows (\(Self.known)): checked against \(newest)")
-        }
+        let version = routerOS.version
+        let schema = routerOS.schema()
         let desired = try await guarded { try playbook.desiredState(for: schema, version: version, readSecrets: readSecrets) }
         for warning in Self.unaddable(desired, schema: schema) { Terminal.standardError(warning) }
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }

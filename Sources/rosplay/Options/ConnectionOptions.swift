@@ -74,11 +74,11 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// How to protect the connection; a certificate checked against the system's CAs by default.
-    var security: ConnectionConfiguration.Security {
+    var tls: RouterOSClient.Configuration.TLS {
         if plain { return .plain }
-        if noCertificate { return .tls(.anonymousClient) }
-        if let fingerprint, let pin = CertificateFingerprint(parsing: fingerprint) { return .tls(.pinned(pin)) }
-        return .tls(.verify(caFile: ca))
+        if noCertificate { return .anonymous }
+        if let fingerprint, let pin = CertificateFingerprint(parsing: fingerprint) { return .pinned(pin) }
+        return .verify(caFile: ca)
     }
 
     /// Host and port from `--router` or `ROSPLAY_ROUTER`.
@@ -92,8 +92,7 @@ struct ConnectionOptions: ParsableArguments {
     /// `host:port` as the reports name the router.
     func endpointText() throws -> String {
         let (host, port) = try endpoint()
-        let shown = host.contains(":") ? "[\(host)]" : host
-        return "\(shown):\(port ?? ConnectionConfiguration.defaultPort(for: security))"
+        return RouterAddress(host: host, port: port ?? tls.defaultPort).description
     }
 
     /// `host`, `host:port`, `[v6]:port` or a bare IPv6 address.
@@ -132,7 +131,7 @@ struct ConnectionOptions: ParsableArguments {
     /// Connects and logs in.
     func connect() async throws -> RouterOSClient {
         let (host, port) = try endpoint()
-        var configuration = ConnectionConfiguration(host: host, port: port, security: security)
+        var configuration = RouterOSClient.Configuration(host: host, port: port, tls: tls)
         if let limit = try Self.duration(timeout, option: "--timeout") {
             configuration.connectTimeout = limit
             configuration.handshakeTimeout = limit

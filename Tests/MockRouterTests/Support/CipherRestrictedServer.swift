@@ -18,7 +18,7 @@ final class CipherRestrictedServer: Sendable {
         rosplay_SSL_CTX_set_max_proto_version(context.pointer, TLS1_2_VERSION)
         rosplay_SSL_CTX_set_dh_auto(context.pointer, 1)
         guard SSL_CTX_set_cipher_list(context.pointer, ciphers) == 1 else {
-            throw TLSError.configuration("OpenSSL does not know \(ciphers)")
+            throw RouterOSError(.invalidConfiguration, stage: nil, reason: "OpenSSL does not know \(ciphers)")
         }
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
@@ -42,10 +42,10 @@ final class CipherRestrictedServer: Sendable {
         var generated: OpaquePointer?
         guard EVP_PKEY_keygen_init(keyContext) == 1, EVP_PKEY_CTX_set_rsa_keygen_bits(keyContext, 2048) == 1,
               EVP_PKEY_keygen(keyContext, &generated) == 1, let generated else {
-            throw TLSError.openSSL("RSA key generation failed")
+            throw RouterOSError(.tlsFailure, stage: nil, reason: "RSA key generation failed")
         }
         let key = PrivateKey(taking: generated)
-        guard let x509 = X509_new() else { throw TLSError.openSSL("X509_new failed") }
+        guard let x509 = X509_new() else { throw RouterOSError(.tlsFailure, stage: nil, reason: "X509_new failed") }
         let certificate = X509Certificate(taking: x509)
         X509_set_version(x509, 2)
         ASN1_INTEGER_set(X509_get_serialNumber(x509), 1)
@@ -55,7 +55,7 @@ final class CipherRestrictedServer: Sendable {
         let name = X509_get_subject_name(x509)
         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, "localhost", -1, -1, 0)
         X509_set_issuer_name(x509, name)
-        guard X509_sign(x509, key.pointer, EVP_sha256()) > 0 else { throw TLSError.openSSL("signing failed") }
+        guard X509_sign(x509, key.pointer, EVP_sha256()) > 0 else { throw RouterOSError(.tlsFailure, stage: nil, reason: "signing failed") }
         let stem = directory + "/rsa-\(UUID().uuidString)"
         try certificate.pem().write(toFile: stem + "-cert.pem", atomically: true, encoding: .utf8)
         try key.pem().write(toFile: stem + "-key.pem", atomically: true, encoding: .utf8)

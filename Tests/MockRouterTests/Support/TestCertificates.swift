@@ -1,6 +1,6 @@
 import Foundation
 import MockRouter
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 
 /// Certificates made at test time (never committed): a CA and a server certificate for
 /// localhost/127.0.0.1, as `mock-routeros --certificate` makes them, and the odd ones the negative tests need.

@@ -6,6 +6,7 @@ import RouterOSAPI
 struct TestRouter {
     let server: MockRouterServer
     static let user = MockUser(name: "rosplay", password: "s3cret-pass")
+    static let credentials = RouterOSClient.Configuration.Credentials(user: user.name, password: user.password)
 
     static func start(
         tls: MockRouterConfiguration.TLSMode? = nil,
@@ -34,13 +35,13 @@ struct TestRouter {
     }
 
     /// A connection over API-SSL with `tls`, to `host` (which must resolve to 127.0.0.1).
-    func connect(_ tls: TLSConfiguration = .verify(caFile: TestCertificates.shared.caFile), host: String = "localhost") async throws -> RouterOSClient {
-        try await RouterOSClient.connect(ConnectionConfiguration(host: host, port: server.apiSSLPort!, security: .tls(tls)))
+    func connect(_ tls: RouterOSClient.Configuration.TLS = .verify(caFile: TestCertificates.shared.caFile), host: String = "localhost") async throws -> RouterOSClient {
+        try await RouterOSClient.connect(.init(host: host, port: server.apiSSLPort!, tls: tls))
     }
 
     /// A connection over the plain API.
     func connectPlain() async throws -> RouterOSClient {
-        try await RouterOSClient.connect(ConnectionConfiguration(host: "127.0.0.1", port: server.apiPort!, security: .plain))
+        try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain))
     }
 
     /// A logged-in plain-API client.
@@ -74,6 +75,12 @@ func withRouter<T>(
         try? await router.stop()
         throw error
     }
+}
+
+/// True when `error` is a ``RouterOSError`` with `code` that `check` accepts.
+func isRouterError(_ error: any Error, _ code: RouterOSError.Code, where check: (RouterOSError) -> Bool = { _ in true }) -> Bool {
+    guard let error = error as? RouterOSError, error.code == code else { return false }
+    return check(error)
 }
 
 /// Waits until `condition` holds, checking every 20 ms for at most `timeout`; returns whether it held.

@@ -20,7 +20,7 @@ enum FactoryState {
             var entry = execution.defaultProperties()
             for (name, value) in properties { entry[name] = value }
             try execution.derive(&entry, given: Set(properties.map(\.0)))
-            let number = execution.state.nextNumber(for: menu)
+            let number = execution.state.nextNumber(in: execution.idSpace(of: menu))
             execution.state.insert(Entry(number: number, properties: entry), into: menu)
             state = execution.state
         }

@@ -38,8 +38,18 @@ struct CommandExecution {
 
     var menu: String { path.menu }
 
-    /// What the catalog knows of this menu; nil for menus simulated as free text.
-    var spec: MenuSpec? { MenuCatalog.spec(for: menu) }
+    /// What this version's schema says of this menu.
+    var spec: MenuSpec? { schema.spec(for: menu) }
+
+    /// True when entries of `menu` are interfaces, listed under `/interface` too.
+    func isInterfaceMenu(_ menu: String) -> Bool {
+        schema.spec(for: menu)?.interfaceType != nil
+    }
+
+    /// The `.id` space of `menu`: interface menus share `/interface`'s.
+    func idSpace(of menu: String) -> String {
+        isInterfaceMenu(menu) ? "/interface" : menu
+    }
 
     /// True for menus with one unnumbered item (`/system/identity`): no `add`, and `set` takes no `numbers`.
     var isSettingsMenu: Bool {
@@ -106,7 +116,7 @@ struct CommandExecution {
     // MARK: - Rows
 
     /// How this command's user sees this menu: masking, the `/interface` view, queries and `.proplist`.
-    var view: PrintView { PrintView(command: command, menu: menu, user: user) }
+    var view: PrintView { PrintView(command: command, menu: menu, user: user, schema: schema) }
 
     /// The words RouterOS prints for an entry of `menu` (this command's by default) before
     /// queries and `.proplist`: see ``PrintView/row(_:of:withID:)``.

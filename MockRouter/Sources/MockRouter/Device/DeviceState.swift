@@ -30,15 +30,10 @@ struct DeviceState: Sendable {
 
     init() {}
 
-    /// The id space of `menu`. Interface menus share one, as on RouterOS, so an interface has
-    /// the same `.id` under `/interface` and under its own type's menu.
-    private static func idSpace(of menu: String) -> String {
-        InterfaceTypes.isInterfaceMenu(menu) ? "/interface" : menu
-    }
-
-    /// The next `.id` number for `menu`.
-    mutating func nextNumber(for menu: String) -> Int {
-        let space = Self.idSpace(of: menu)
+    /// The next `.id` number in `space`: a menu's own, or `/interface` for every interface menu,
+    /// which share one as on RouterOS, so an interface has the same `.id` under `/interface` and
+    /// under its own type's menu.
+    mutating func nextNumber(in space: String) -> Int {
         undoLog.append(.counter(space: space, last: lastNumbers[space]))
         let number = (lastNumbers[space] ?? 0) + 1
         lastNumbers[space] = number

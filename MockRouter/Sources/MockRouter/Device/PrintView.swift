@@ -1,5 +1,5 @@
 import RouterModel
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 
 /// How a print-like command (`print`, `print follow`, `listen`) shows entries to the user who
 /// sent it: secrets masked unless the user's group has `sensitive`, `/interface` as its own view
@@ -11,13 +11,16 @@ struct PrintView: Sendable {
     /// The menu printed: `/interface` shows the entries of every interface type menu.
     let menu: String
     let user: MockUser
+    /// The version's schema: which menus hold interfaces, and how their properties behave.
+    let schema: RouterSchema
     let queries: [QueryWord]
     /// The properties to keep (`.proplist`), or nil for all of them.
     let proplist: Set<String>?
 
-    init(command: Command, menu: String, user: MockUser) {
+    init(command: Command, menu: String, user: MockUser, schema: RouterSchema) {
         self.menu = menu
         self.user = user
+        self.schema = schema
         queries = command.queries
         proplist = command[".proplist"].map { Set($0.split(separator: ",").map(String.init)) }
     }
@@ -27,7 +30,7 @@ struct PrintView: Sendable {
 
     /// True when changes to entries of `entryMenu` show in this view.
     func shows(_ entryMenu: String) -> Bool {
-        entryMenu == menu || (menu == "/interface" && InterfaceTypes.isInterfaceMenu(entryMenu))
+        entryMenu == menu || (menu == "/interface" && schema.spec(for: entryMenu)?.interfaceType != nil)
     }
 
     /// The words RouterOS prints for `entry` of `entryMenu` in this view, before queries and
@@ -35,7 +38,7 @@ struct PrintView: Sendable {
     /// without the `sensitive` policy. Under `/interface`, the interface's common properties and its `type`.
     func row(_ entry: Entry, of entryMenu: String, withID: Bool = true) -> [Attribute] {
         var row = withID ? [Attribute(".id", entry.id)] : []
-        if menu == "/interface", let type = InterfaceTypes.typeByMenu[entryMenu] {
+        if menu == "/interface", let type = schema.spec(for: entryMenu)?.interfaceType {
             if let name = entry.properties["name"] { row.append(Attribute("name", name)) }
             row.append(Attribute("type", type))
             for name in Self.interfaceProperties {
@@ -43,7 +46,7 @@ struct PrintView: Sendable {
             }
             return row
         }
-        let spec = MenuCatalog.spec(for: entryMenu)
+        let spec = schema.spec(for: entryMenu)
         // Write-only properties (a user's password) are kept but never printed.
         for (name, value) in entry.properties where spec?.properties[name]?.access != .writeOnly {
             let masked = !user.group.seesSensitive && SecretRule.isSecret(property: name, in: entryMenu)

@@ -35,7 +35,7 @@ extension CommandExecution {
 
     /// True when an entry of `menu` is called `name`; for `/interface`, an interface of any type.
     func hasEntry(named name: String, in menu: String) -> Bool {
-        let menus = menu == "/interface" ? InterfaceTypes.menus : [menu]
+        let menus = menu == "/interface" ? schema.interfaceMenus : [menu]
         return menus.contains { state.tables[$0]?.firstNumber(named: name) != nil }
     }
 
@@ -71,7 +71,7 @@ extension CommandExecution {
         for keys in spec.unique {
             let values = keys.map { properties[$0] }
             guard values.allSatisfy({ $0 != nil }) else { continue }
-            let menus = keys == ["name"] && InterfaceTypes.isInterfaceMenu(menu) ? InterfaceTypes.menus : [menu]
+            let menus = keys == ["name"] && isInterfaceMenu(menu) ? schema.interfaceMenus : [menu]
             let present = values.compactMap { $0 }
             for table in menus.compactMap({ state.tables[$0] }) {
                 if table.numbers(withValues: present, of: keys).contains(where: { $0 != number }) {
@@ -95,6 +95,7 @@ extension CommandExecution {
             }
             properties["actual-interface"] = properties["interface"]
         case "/ipv6/address":
+            if given.contains("address") || given.contains("from-pool") { buildFromPool(&properties) }
             if !given.contains("advertise"), let address = properties["address"], let prefix = IPText.prefix(address), versionHas("advertise") {
                 properties["advertise"] = prefix.length == 64 ? "true" : "false"
             }
@@ -106,8 +107,42 @@ extension CommandExecution {
         default:
             break
         }
-        if InterfaceTypes.isInterfaceMenu(menu), versionHas("running") {
+        if isInterfaceMenu(menu), versionHas("running") {
             properties["running"] = properties["disabled"] == "true" ? "false" : "true"
         }
+    }
+
+    /// An address `from-pool` takes its prefix from the pool's next subnet and its host part from
+    /// the address written (`::1/64` on `2001:db8:a::/48` pool of /64s → `2001:db8:a::1/64`,
+    /// then `2001:db8:a:1::1/64`), and prints the built address. Without the pool (a delegated
+    /// prefix not bound yet) the address stays as written.
+    func buildFromPool(_ properties: inout Entry.Properties) {
+        guard let pool = properties["from-pool"], let written = properties["address"].flatMap(IPText.prefix),
+              let number = state.tables["/ipv6/pool"]?.firstNumber(named: pool), let entry = state.tables["/ipv6/pool"]?.entry(number),
+              let (network, _) = entry.properties["prefix"].flatMap(IPText.prefix), let size = entry.properties["prefix-length"].flatMap(Int.init),
+              (1...128).contains(size)
+        else { return }
+        let taken = (state.tables[menu].map { Array($0.ordered) } ?? []).filter { $0.properties["from-pool"] == pool && $0.properties["address"] != properties["address"] }.count
+        var bytes = network.bytes
+        // Add the subnet index at bit `size` (counting from the left), carrying to the left.
+        var carry = taken
+        var bit = size
+        while carry > 0, bit > 0 {
+            let index = (bit - 1) / 8, shift = 7 - (bit - 1) % 8
+            if carry & 1 == 1 {
+                var position = index, add = 1 << shift
+                while position >= 0, add > 0 {
+                    let sum = Int(bytes[position]) + add
+                    bytes[position] = UInt8(sum & 0xFF)
+                    add = sum >> 8
+                    position -= 1
+                }
+            }
+            carry >>= 1
+            bit -= 1
+        }
+        let host = written.address.hostPart(after: written.length).bytes
+        let built = zip(bytes, host).map { $0 | $1 }
+        properties["address"] = "\(IPText.Address(bytes: built).text)/\(written.length)"
     }
 }

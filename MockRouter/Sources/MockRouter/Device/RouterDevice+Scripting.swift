@@ -1,3 +1,4 @@
+import RouterModel
 import Foundation
 import RouterOSAPI
 
@@ -90,5 +91,9 @@ struct DeviceScriptHost: ScriptHost {
 
     var isCancelled: Bool {
         device.currentScriptGeneration != generation
+    }
+
+    var schema: RouterSchema {
+        device.schema
     }
 }

@@ -59,7 +59,7 @@ extension TrapText {
     static func invalidValue(_ value: String, for name: String, _ error: ValueError) -> Reply {
         switch error {
         case .notOneOf: return noSuchValue(name)
-        case .outOfRange(let range): return Reply.trap("value of \(name) out of range (\(range))", category: .argumentValueFailure)
+        case .outOfRange(let range): return Reply.trap("value of \(name) is out of range (\(range))", category: .argumentValueFailure)
         default: return invalidArgument(name)
         }
     }

@@ -7,6 +7,8 @@ protocol ScriptHost {
     func execute(_ command: Command) -> [Reply]
     /// True once the script must stop (the router stopped or its configuration was reset).
     var isCancelled: Bool { get }
+    /// The router's command tree: how each menu's values are read.
+    var schema: RouterSchema { get }
 }
 
 /// Runs parsed statements one at a time, each command through the host like any client's.
@@ -61,7 +63,7 @@ struct ScriptInterpreter {
         let queries: [QueryWord] = query.conditions.flatMap { condition -> [QueryWord] in
             switch condition {
             case .equals(let name, let value):
-                return [.equals(name, Word(Self.normalized(value, of: name, in: query.menu)))]
+                return [.equals(name, Word(normalized(value, of: name, in: query.menu)))]
             case .absent(let name):
                 // Not set, empty or false: `?=name=` also matches an absent property.
                 return [.equals(name, ""), .equals(name, "false"), .operations("|")]
@@ -76,9 +78,9 @@ struct ScriptInterpreter {
     }
 
     /// `value` as RouterOS stores a value of `name` in `menu` (`yes` → `true`, `60s` → `1m`); as
-    /// given when the catalog does not know the property or the value does not fit it.
-    static func normalized(_ value: String, of name: String, in menu: String) -> String {
-        guard let kind = MenuCatalog.spec(for: menu)?.properties[name]?.kind else { return value }
+    /// given when the menu's spec does not know the property or the value does not fit it.
+    func normalized(_ value: String, of name: String, in menu: String) -> String {
+        guard let kind = host.schema.spec(for: menu)?.properties[name]?.kind else { return value }
         return (try? ValueNormalizer.normalize(value, as: kind)) ?? value
     }
 

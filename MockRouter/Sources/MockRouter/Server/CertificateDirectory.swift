@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Fixtures) import RouterOSAPI
+import RouterOSAPI
 
 /// A folder holding `ca.pem`, `cert.pem` and `key.pem` for API-SSL.
 ///

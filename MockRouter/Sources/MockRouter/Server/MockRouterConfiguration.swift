@@ -1,4 +1,5 @@
 import RouterModel
+import RouterOSAPI
 
 /// How to run a ``MockRouterServer``.
 public struct MockRouterConfiguration: Sendable {
@@ -10,7 +11,7 @@ public struct MockRouterConfiguration: Sendable {
         case anonymous
     }
 
-    /// Address to listen on.
+    /// Address to listen on: `127.0.0.1`, `::1`, or a name such as `localhost`, which binds the first address it resolves to.
     public var host: String
     /// API-SSL port (0 picks a free one); nil turns API-SSL off.
     public var apiSSLPort: Int?
@@ -53,5 +54,15 @@ public struct MockRouterConfiguration: Sendable {
         self.users = users
         self.routerOSVersion = routerOSVersion
         self.faults = faults
+    }
+}
+
+extension MockRouterConfiguration.TLSMode {
+    /// The server side of the TLS library for this mode.
+    var server: TLSServerConfiguration {
+        switch self {
+        case .certificate(let certificateFile, let keyFile): return .certificate(certificateFile: certificateFile, keyFile: keyFile)
+        case .anonymous: return .anonymous
+        }
     }
 }

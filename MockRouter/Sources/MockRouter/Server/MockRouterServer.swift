@@ -33,13 +33,7 @@ public final class MockRouterServer: Sendable {
         eventLoopGroup: EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> MockRouterServer {
         let device = try RouterDevice(configuration: configuration)
-        let tlsContext: SSLContext
-        switch configuration.tls {
-        case .certificate(let certificateFile, let keyFile):
-            tlsContext = try SSLContext(server: .certificate(certificateFile: certificateFile, keyFile: keyFile))
-        case .anonymous:
-            tlsContext = try SSLContext(server: .anonymous)
-        }
+        let tlsContext = try SSLContext(server: configuration.tls.server)
         var listeners: [Channel] = []
         do {
             var sslPort: Int?

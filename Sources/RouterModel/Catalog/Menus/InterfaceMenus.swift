@@ -74,6 +74,8 @@ extension MenuCatalog {
         // Identity `name`: what a playbook author writes; virtual interfaces have no default-name.
         MenuSpec(
             "/interface",
+            level: 5,
+            exported: false,
             style: .fixed,
             identity: ["name"],
             unique: [["name"]],
@@ -103,6 +105,8 @@ extension MenuCatalog {
         // `ether1` even after the port is renamed, so a playbook can rename ports.
         MenuSpec(
             "/interface/ethernet",
+            level: 0,
+            interfaceType: "ether",
             style: .fixed,
             identity: ["default-name"],
             unique: [["name"]],
@@ -143,6 +147,8 @@ extension MenuCatalog {
         // MSTP max-hops/region) carry their documented default in a comment only.
         MenuSpec(
             "/interface/bridge",
+            level: 0,
+            interfaceType: "bridge",
             identity: ["name"],
             unique: [["name"]], // interface names are unique across all interface types
             duplicateMessage: interfaceNameTaken,
@@ -224,6 +230,7 @@ extension MenuCatalog {
         // Duplicate text [3P: CLI transcripts, and a Python client matching `=message=` exactly].
         MenuSpec(
             "/interface/bridge/port",
+            level: 2,
             identity: ["interface"],
             unique: [["interface"]],
             duplicateMessage: "failure: device already added as bridge port",
@@ -275,6 +282,7 @@ extension MenuCatalog {
         // No duplicate check: whether RouterOS refuses overlapping vlan-ids is not known.
         MenuSpec(
             "/interface/bridge/vlan",
+            level: 2,
             identity: ["bridge", "vlan-ids"],
             properties: CommonProperties.commentAndDisabled.adding(CommonProperties.dynamic).adding(copyFrom).adding([
                 "bridge": PropertySpec(.reference(menu: "/interface/bridge"), required: true),
@@ -296,6 +304,8 @@ extension MenuCatalog {
         // (assumed; MenuSpec holds one message, the name one).
         MenuSpec(
             "/interface/vlan",
+            level: 1,
+            interfaceType: "vlan",
             identity: ["name"],
             unique: [["name"], ["interface", "vlan-id"]],
             duplicateMessage: interfaceNameTaken,
@@ -322,6 +332,7 @@ extension MenuCatalog {
         // Identity `name`. Names are unique; the trap text is unknown (assumed).
         MenuSpec(
             "/interface/list",
+            level: 0,
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: nil,
@@ -339,6 +350,7 @@ extension MenuCatalog {
         // (list, interface). Identity (list, interface). Duplicate members: not known to be refused.
         MenuSpec(
             "/interface/list/member",
+            level: 2,
             identity: ["list", "interface"],
             properties: CommonProperties.commentAndDisabled.adding(CommonProperties.dynamic).adding(copyFrom).adding([
                 "list": PropertySpec(.reference(menu: "/interface/list"), required: true),
@@ -353,6 +365,8 @@ extension MenuCatalog {
         // MockRouter must generate a key pair when private-key is not given.
         MenuSpec(
             "/interface/wireguard",
+            level: 0,
+            interfaceType: "wg",
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
@@ -379,6 +393,7 @@ extension MenuCatalog {
         // trap text unknown.
         MenuSpec(
             "/interface/wireguard/peers",
+            level: 2,
             identity: ["interface", "public-key"],
             unique: [["interface", "public-key"]],
             duplicateMessage: nil,
@@ -415,13 +430,16 @@ extension MenuCatalog {
         // local-address ::, mtu auto). dont-fragment only in the 7.22.3+ schema.
         MenuSpec(
             "/interface/gre6",
+            level: 1,
+            interfaceType: "gre6-tunnel",
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v6), default: "::"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v6), .text()]), required: true),
-                "keepalive": .text(default: "10s,10"), // `interval[,retries]`
+                // `interval[,retries]`: `10,10` reads back `10s,10` (routeros-captures: terraform-routeros 6to4 test).
+                "keepalive": PropertySpec(InterfaceKinds.keepalive, default: "10s,10"),
                 "dont-fragment": PropertySpec(dontFragment), // 7.22.3+; default: unknown
             ]).adding(tunnelProperties(.v6))
         ),
@@ -433,13 +451,15 @@ extension MenuCatalog {
         // DOC gives mtu 1476, which is the actual-mtu; the configured value prints `auto`.
         MenuSpec(
             "/interface/gre",
+            level: 1,
+            interfaceType: "gre-tunnel",
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v4), default: "0.0.0.0"),
                 "remote-address": PropertySpec(.choice([.ipAddress(.v4), .text()]), required: true),
-                "keepalive": .text(default: "10s,10"),
+                "keepalive": PropertySpec(InterfaceKinds.keepalive, default: "10s,10"),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
                 "allow-fast-path": .boolean(default: true),
             ]).adding(tunnelProperties(.v4))
@@ -452,13 +472,15 @@ extension MenuCatalog {
         // keepalive: DOC says 0,0 (off), ANS says 10s,10 — left without default.
         MenuSpec(
             "/interface/6to4",
+            level: 1,
+            interfaceType: "6to4-tunnel",
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
             properties: CommonProperties.commentAndDisabled.adding(copyFrom).adding([
                 "local-address": PropertySpec(.ipAddress(.v4)),  // default: unknown (ANS 0.0.0.0)
                 "remote-address": PropertySpec(.choice([.enumeration(["unspecified"]), .ipAddress(.v4)])), // default: unknown
-                "keepalive": .text(),
+                "keepalive": PropertySpec(InterfaceKinds.keepalive),
                 "dont-fragment": PropertySpec(dontFragment, default: "false"),
             ]).adding(tunnelProperties(.v4))
         ),
@@ -469,6 +491,8 @@ extension MenuCatalog {
         // user mandatory; enums); ANS ('interface','ovpn-client').
         MenuSpec(
             "/interface/ovpn-client",
+            level: 1,
+            interfaceType: "ovpn-out",
             identity: ["name"],
             unique: [["name"]],
             duplicateMessage: interfaceNameTaken,
@@ -501,4 +525,10 @@ extension MenuCatalog {
             ])
         ),
     ]
+}
+
+/// Value kinds shared by the interface menus.
+enum InterfaceKinds {
+    /// A tunnel's `keepalive`: `interval[,retries]`.
+    static let keepalive: ValueKind = .fields([.duration(), .integer(0...4_294_967_295)], separator: ",")
 }

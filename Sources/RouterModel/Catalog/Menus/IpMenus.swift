@@ -54,6 +54,7 @@ private enum IPMenuTables {
     // ANS (primary key address+interface); trap text from ANS CHANGELOG ("failure: already have such address").
     static let ipAddress = MenuSpec(
         "/ip/address",
+        level: 3,
         identity: ["address", "interface"],
         unique: [["address", "interface"]],
         duplicateMessage: "failure: already have such address",
@@ -84,6 +85,7 @@ private enum IPMenuTables {
     // is assumed (old wiki default). ANS: blackhole and check-gateway are can_disable (absent when unset).
     static let ipRoute = MenuSpec(
         "/ip/route",
+        level: 3,
         // No natural key: a human names a static route by destination and table; the gateway is part of
         // the identity because failover/ECMP setups keep several routes to one destination.
         identity: ["dst-address", "gateway", "routing-table"],
@@ -93,6 +95,7 @@ private enum IPMenuTables {
     // Source: CLI ip/pool (ranges mandatory; next-pool enum with `none`; read-only total/used/available); ANS.
     static let ipPool = MenuSpec(
         "/ip/pool",
+        level: 0,
         identity: ["name"],
         unique: [["name"]],
         duplicateMessage: nil, // assumed unique; RouterOS text not found
@@ -112,6 +115,7 @@ private enum IPMenuTables {
     // `2048KiB`); ANS (cache-size '2048KiB', servers '', use-doh-server '').
     static let ipDNS = MenuSpec(
         "/ip/dns",
+        level: 0,
         style: .settings,
         identity: [],
         properties: [
@@ -143,6 +147,7 @@ private enum IPMenuTables {
     // CLI ip/dns/static; exports always print `type=A` (7.x defconf `name=router.lan type=A`).
     static let ipDNSStatic = MenuSpec(
         "/ip/dns/static",
+        level: 2,
         // A record is named by its name and type; several A records for one name (round robin) would
         // collide, which rosplay playbooks do not need. Regexp entries have no name (rare).
         identity: ["name", "type"],
@@ -172,6 +177,7 @@ private enum IPMenuTables {
     // CLI ip/dhcp-client; ANS (primary key interface; version notes).
     static let ipDHCPClient = MenuSpec(
         "/ip/dhcp-client",
+        level: 3,
         identity: ["interface"],
         unique: [["interface"]],
         duplicateMessage: nil, // assumed: one client per interface; RouterOS text not found
@@ -209,6 +215,7 @@ private enum IPMenuTables {
     // 10m, an older default); ANS for which properties print when unset (can_disable ones do not).
     static let ipDHCPServer = MenuSpec(
         "/ip/dhcp-server",
+        level: 3,
         identity: ["name"],
         unique: [["name"]],
         duplicateMessage: nil, // assumed; RouterOS text not found
@@ -254,6 +261,7 @@ private enum IPMenuTables {
     // says 0.0.0.0, ANS says '' (conflict, so no default). defconf example in ROUTEROS.md.
     static let ipDHCPServerNetwork = MenuSpec(
         "/ip/dhcp-server/network",
+        level: 3,
         identity: ["address"],
         properties: [
             "comment": .text(),
@@ -279,6 +287,7 @@ private enum IPMenuTables {
     // trap text "failure: already have such entry" from several librouteros-based clients (3P).
     static let ipFirewallAddressList = MenuSpec(
         "/ip/firewall/address-list",
+        level: 0,
         identity: ["list", "address"],
         unique: [["list", "address"]],
         duplicateMessage: "failure: already have such entry",
@@ -299,6 +308,7 @@ private enum IPMenuTables {
     // CLI ip/neighbor (discover-interface-list is negatable).
     static let ipNeighborDiscoverySettings = MenuSpec(
         "/ip/neighbor/discovery-settings",
+        level: 0,
         style: .settings,
         identity: [],
         properties: [
@@ -323,6 +333,7 @@ private enum IPMenuTables {
     // From about 7.19 print also lists dynamic entries (resolver, dhcp, ...): rosplay skips dynamic ones.
     static let ipService = MenuSpec(
         "/ip/service",
+        level: 0,
         style: .fixed,
         identity: ["name"],
         properties: CommonProperties.dynamic.adding([
@@ -351,6 +362,7 @@ extension IPMenuTables {
     // ROUTEROS.md /ipv6/address.
     static let ipv6Address = MenuSpec(
         "/ipv6/address",
+        level: 3,
         identity: ["address", "interface"],
         // Duplicate address on one interface: presumably refused like /ip/address, unverified, so not listed.
         properties: CommonProperties.commentAndDisabled
@@ -385,6 +397,7 @@ extension IPMenuTables {
     // routing-table main, scope 30, target-scope 10); ANS. pref-src is 7.20+ for IPv6.
     static let ipv6Route = MenuSpec(
         "/ipv6/route",
+        level: 3,
         // Same reasoning as /ip/route.
         identity: ["dst-address", "gateway", "routing-table"],
         properties: routeProperties(.v6)
@@ -394,6 +407,7 @@ extension IPMenuTables {
     // interface). Built-in `interface=all` entry: see MenuCatalog.builtinEntries.
     static let ipv6ND = MenuSpec(
         "/ipv6/nd",
+        level: 3,
         identity: ["interface"],
         properties: CommonProperties.commentAndDisabled.adding([ // comment: 7.15+
             "interface": PropertySpec(.reference(menu: "/interface", keywords: ["all"])),
@@ -406,8 +420,9 @@ extension IPMenuTables {
             "retransmit-interval": PropertySpec(.choice([.enumeration(["unspecified"]), .duration()]), default: "unspecified"),
             "hop-limit": PropertySpec(.choice([.enumeration(["unspecified"]), .integer(1...255)]), default: "unspecified"),
             "mtu": PropertySpec(.choice([.enumeration(["unspecified"]), .integer(1...65_535)]), default: "unspecified"), // range assumed
-            // An enum, not a boolean: prints yes/no/self.
-            "advertise-dns": PropertySpec(.enumeration(["no", "yes", "self"]), default: "yes"),
+            // An enum, not a boolean: prints yes/no/self; routers of 2023 printed `false`, a boolean then
+            // (routeros-captures: terraform-routeros ND reply), still read.
+            "advertise-dns": PropertySpec(.choice([.enumeration(["no", "yes", "self"]), .boolean]), default: "yes"),
             "advertise-mac-address": .boolean(default: true),
             "managed-address-configuration": .boolean(default: false),
             "other-configuration": .boolean(default: false),
@@ -424,6 +439,7 @@ extension IPMenuTables {
     // `/ipv6/address advertise=yes` are dynamic.
     static let ipv6NDPrefix = MenuSpec(
         "/ipv6/nd/prefix",
+        level: 4,
         identity: ["prefix", "interface"],
         properties: CommonProperties.commentAndDisabled
             .adding(CommonProperties.dynamic)
@@ -448,6 +464,7 @@ extension IPMenuTables {
     // disable-link-local-address no (7.17+), multipath-hash-policy l3 (7.16+), stale-neighbor-timeout 60).
     static let ipv6Settings = MenuSpec(
         "/ipv6/settings",
+        level: 0,
         style: .settings,
         identity: [],
         properties: [
@@ -473,6 +490,7 @@ extension IPMenuTables {
     // ANS (primary key address+list); defconf `bad_ipv6` list in ROUTEROS.md.
     static let ipv6FirewallAddressList = MenuSpec(
         "/ipv6/firewall/address-list",
+        level: 0,
         identity: ["list", "address"],
         unique: [["list", "address"]],
         duplicateMessage: nil, // assumed same refusal as /ip/firewall/address-list; text not confirmed for IPv6
@@ -663,7 +681,7 @@ private enum FirewallTables {
                 "packets": PropertySpec(.integer(0...Int64.max), default: "0", access: .readOnly),
                 "invalid": PropertySpec(.boolean, default: "false", access: .readOnly),
             ])
-        return MenuSpec(path, identity: ["chain", "comment"], ordered: true, properties: properties)
+        return MenuSpec(path, level: 3, identity: ["chain", "comment"], ordered: true, properties: properties)
     }
 
     /// IP protocol names RouterOS accepts (firewall and switch-rule manual pages); any number 0..255 too.

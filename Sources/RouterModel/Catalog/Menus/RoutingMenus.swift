@@ -11,7 +11,7 @@
 private enum RoutingKinds {
     /// A BGP AS number. The schema gives `0..4294967295`, but the CLI reference types `as` as `super { as, [/as] }`:
     /// AS-dot (`1.10`) and the confederation form `confederation_as/as` (`as=43/34`) are accepted too, so anything
-    /// that is not a plain number is kept as text.
+    /// that is not a plain number is kept as text. A plain number past the range is refused, as RouterOS does.
     static let asNumber: ValueKind = .choice([.integer(0...4_294_967_295), .text()])
 
     /// A VRF name. `/ip/vrf` is not a menu rosplay manages; `main` is the implicit VRF.
@@ -23,9 +23,10 @@ private enum RoutingKinds {
     /// Address families (7.19+ `afi`; 7.18 `address-families` had no `evpn`).
     static let afi: ValueKind = .flags(["ip", "ipv6", "l2vpn", "l2vpn-cisco", "vpnv4", "vpnv6", "evpn"])
 
-    /// `output.redistribute`; `slaac` is 7.22+ (schema), kept so that newer routers' values are accepted.
+    /// `output.redistribute`; `slaac` is 7.22+ (schema), kept so that newer routers' values are accepted;
+    /// `copy` is printed by routers of 2023 (routeros-captures: terraform-routeros template reply).
     static let redistribute: ValueKind = .flags([
-        "connected", "static", "rip", "ospf", "isis", "bgp", "vpn", "dhcp", "fantasy", "modem", "bgp-mpls-vpn", "slaac",
+        "connected", "static", "rip", "ospf", "isis", "bgp", "vpn", "dhcp", "fantasy", "modem", "bgp-mpls-vpn", "slaac", "copy",
     ])
 
     /// `hold-time`: `infinity` or 3s..18h12m15s (schema `3s..18h12m15s`; CLI reference `infinity | time [3..65535]`).
@@ -34,8 +35,9 @@ private enum RoutingKinds {
     /// A 32-bit counter ("num" in the CLI reference, no range given). Range assumed.
     static let num32: ValueKind = .integer(0...4_294_967_295)
 
-    /// Multi-core affinity (CLI reference). `input` is valid for output affinity only.
-    static let inputAffinity: ValueKind = .enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf"])
+    /// Multi-core affinity (CLI reference). `input` is valid for output affinity only. A 2023 router
+    /// printed `input.affinity: "0"` (routeros-captures: terraform-routeros template reply).
+    static let inputAffinity: ValueKind = .choice([.enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf"]), .integer(0...0)])
     static let outputAffinity: ValueKind = .enumeration(["main", "alone", "remote-as", "instance", "afi", "vrf", "input"])
 
     /// A printed flag that RouterOS shows as `false` when not set (REST captures in terraform-routeros show
@@ -111,6 +113,7 @@ extension MenuCatalog {
         // reference, and Ansible treats `as` as optional.
         MenuSpec(
             "/routing/bgp/instance",
+            level: 2,
             identity: ["name"],
             // Names are referenced by connections (`instance=`); duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -135,6 +138,7 @@ extension MenuCatalog {
         // always exists and cannot be removed; MockRouter has to seed it.
         MenuSpec(
             "/routing/bgp/template",
+            level: 3,
             identity: ["name"],
             // Templates are referenced by name (`templates=`); duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -157,6 +161,7 @@ extension MenuCatalog {
         // learned from the peer's OPEN message.
         MenuSpec(
             "/routing/bgp/connection",
+            level: 4,
             identity: ["name"],
             // Not known whether RouterOS refuses two connections with the same name: no uniqueness enforced.
             properties: CommonProperties.commentAndDisabled
@@ -200,6 +205,8 @@ extension MenuCatalog {
         // cached after a session drops (peering page).
         MenuSpec(
             "/routing/bgp/session",
+            level: 5,
+            exported: false,
             identity: ["name"],
             properties: [
                 "name": .readOnly(),
@@ -237,6 +244,7 @@ extension MenuCatalog {
         // rule text is a different rule, replaced in place by the reconciler.
         MenuSpec(
             "/routing/filter/rule",
+            level: 0,
             identity: ["chain", "rule"],
             ordered: true,
             properties: CommonProperties.commentAndDisabled.adding([
@@ -254,6 +262,7 @@ extension MenuCatalog {
         // addresses, address list, VRF) identifies it.
         MenuSpec(
             "/routing/bfd/configuration",
+            level: 3,
             identity: ["interfaces", "addresses", "address-list", "vrf"],
             ordered: true,
             properties: CommonProperties.commentAndDisabled.adding([
@@ -286,6 +295,7 @@ extension MenuCatalog {
         // the built-in `main` table (`dynamic=true`, `fib=""`, `invalid=false`). `main` is built in (dynamic).
         MenuSpec(
             "/routing/table",
+            level: 0,
             identity: ["name"],
             // Tables are referenced by name everywhere; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -305,6 +315,7 @@ extension MenuCatalog {
         // (e.g. `main`) that elects an ID.
         MenuSpec(
             "/routing/id",
+            level: 0,
             identity: ["name"],
             // Referenced by name from `router-id`; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],

@@ -43,6 +43,7 @@ extension MenuCatalog {
         // Identity is set to 'MikroTik'"; "maximum character length of 64").
         MenuSpec(
             "/system/identity",
+            level: 0,
             style: .settings,
             identity: [],
             properties: [
@@ -55,6 +56,8 @@ extension MenuCatalog {
         // come from the CLI reference.
         MenuSpec(
             "/system/resource",
+            level: 5,
+            exported: false,
             style: .settings,
             identity: [],
             properties: [
@@ -84,6 +87,8 @@ extension MenuCatalog {
         // `!i386` (RouterBOARD hardware only). On an RB5009 it exists; names here are unchecked against a schema.
         MenuSpec(
             "/system/routerboard",
+            level: 5,
+            exported: false,
             style: .settings,
             identity: [],
             properties: [
@@ -103,6 +108,7 @@ extension MenuCatalog {
         // system/scheduler (`name` mandatory; read-only owner, run-count, next-run); Ansible _api_data.py.
         MenuSpec(
             "/system/scheduler",
+            level: 2,
             identity: ["name"],
             // Tasks are enabled/disabled by name from scripts; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -136,6 +142,7 @@ extension MenuCatalog {
         // The schema has no `disable`/`enable` for scripts: no `disabled` property.
         MenuSpec(
             "/system/script",
+            level: 0,
             identity: ["name"],
             // Scripts are run by name; duplicate refusal assumed, trap text unknown.
             unique: [["name"]],
@@ -158,6 +165,7 @@ extension MenuCatalog {
         // `manual`; time-zone-autodetect default yes; read-only gmt-offset, dst-active).
         MenuSpec(
             "/system/clock",
+            level: 5,
             style: .settings,
             identity: [],
             properties: [
@@ -178,6 +186,7 @@ extension MenuCatalog {
         // and `update` (physical confirmation) in the schema: every property is read-only over the API.
         MenuSpec(
             "/system/device-mode",
+            level: 5,
             style: .settings,
             identity: [],
             properties: [
@@ -200,6 +209,8 @@ extension MenuCatalog {
         // Built-in user `admin` exists on a fresh router.
         MenuSpec(
             "/user",
+            level: 2,
+            exported: false,
             identity: ["name"],
             // User names are unique; trap text unknown.
             unique: [["name"]],
@@ -224,6 +235,8 @@ extension MenuCatalog {
         // default `default`). Built-in groups `full`, `read`, `write` exist on a fresh router.
         MenuSpec(
             "/user/group",
+            level: 0,
+            exported: false,
             identity: ["name"],
             // Groups are referenced by name from /user; trap text unknown.
             unique: [["name"]],
@@ -242,6 +255,7 @@ extension MenuCatalog {
         // Defconf sets it to `LAN`.
         MenuSpec(
             "/tool/mac-server",
+            level: 0,
             style: .settings,
             identity: [],
             properties: [
@@ -252,6 +266,7 @@ extension MenuCatalog {
         // Source: as /tool/mac-server (MAC WinBox server settings).
         MenuSpec(
             "/tool/mac-server/mac-winbox",
+            level: 0,
             style: .settings,
             identity: [],
             properties: [
@@ -266,6 +281,8 @@ extension MenuCatalog {
         // CLI reference certificate (read-only arguments and flags).
         MenuSpec(
             "/certificate",
+            level: 5,
+            exported: false,
             identity: ["name"],
             // Certificates are referenced by name (/ip/service certificate=); trap text unknown.
             unique: [["name"]],

@@ -23,7 +23,7 @@ extension CommandExecution {
         try derive(&properties, given: Set(given.map(\.0)))
         try checkUnique(properties, excluding: nil)
         let before = try command["place-before"].map { try resolve($0) }
-        let number = state.nextNumber(for: menu)
+        let number = state.nextNumber(in: idSpace(of: menu))
         state.insert(Entry(number: number, properties: properties), into: menu, before: before)
         recordChange(number)
         return EntryID.format(number)

@@ -1,0 +1,35 @@
+import RouterOSAPI
+import Testing
+
+/// Failing to connect is said in a network engineer's words, with no socket library's.
+@Suite(.timeLimit(.minutes(5))) struct ConnectFailureTests {
+    /// What a user must never read in an error.
+    static let internals = ["errno", "NIO", "IOError", "SingleConnectionFailure", "NSCocoaErrorDomain", "SSL routines"]
+
+    @Test func aClosedPortIsRefusedInWords() async throws {
+        let port = try await withRouter { $0.server.apiPort! }  // a port that was just closed
+        await #expect {
+            try await RouterOSClient.connect(.init(host: "127.0.0.1", port: port, tls: .plain))
+        } throws: { error in
+            isRouterError(error, .connectionRefused) { error in
+                error.stage == .connect && error.underlying != nil
+                    && "\(error)" == "connection refused by 127.0.0.1:\(port); is the API service enabled on that port (api-ssl 8729, api 8728) "
+                        + "and allowed from this address? `/ip service print`"
+                    && !Self.internals.contains { "\(error)".contains($0) }
+            }
+        }
+    }
+
+    @Test func aRouterThatNeverAcceptsTimesOutAtConnect() async throws {
+        let listener = try FullBacklogListener()
+        await #expect {
+            try await RouterOSClient.connect(.init(host: "127.0.0.1", port: listener.port, tls: .plain, connectTimeout: .milliseconds(300)))
+        } throws: { error in
+            isRouterError(error, .timedOut) { error in
+                error.stage == .connect && error.timeout == .milliseconds(300)
+                    && "\(error)".hasPrefix("127.0.0.1:\(listener.port) did not accept the TCP connection within 0.3s; ")
+            }
+        }
+        withExtendedLifetime(listener) {}
+    }
+}
