@@ -36,13 +36,15 @@ import Testing
         return apply
     }
 
-    /// A router that takes 2 ms per command: 2,000 rules keep it busy for 4 s, far longer than the
-    /// test waits for, however fast the machine.
-    static let busyRouter = FaultInjection(latency: .milliseconds(10), serviceTime: .milliseconds(2))
+    /// A router that takes 1 ms a command, one command at a time across sessions: 8,000 rules keep
+    /// it busy for 8 s however fast the machine. The test's own look (a login and a print, each
+    /// queued behind at most 1,000 adds in flight) takes about 2 s, so the SIGINT lands mid-apply.
+    static let rules = 8_000
+    static let busyRouter = FaultInjection(latency: .milliseconds(10), serviceTime: .milliseconds(1))
 
     @Test func sigintMidApplyUndoesWhatWasAppliedAndExits130() async throws {
         let runner = try await CLIRunner.start(faults: Self.busyRouter)
-        let playbook = try rulesPlaybook(2_000)
+        let playbook = try rulesPlaybook(Self.rules)
         let before = try await runner.fullSnapshot()
         let apply = try await applyUntil(30, playbook, on: runner)
         apply.send(SIGINT)
@@ -60,7 +62,7 @@ import Testing
 
     @Test func aSecondSigintExitsAtOnceSayingWhatMayRemain() async throws {
         let runner = try await CLIRunner.start(faults: Self.busyRouter)
-        let playbook = try rulesPlaybook(2_000)
+        let playbook = try rulesPlaybook(Self.rules)
         let apply = try await applyUntil(30, playbook, on: runner)
         apply.send(SIGINT)
         try await Task.sleep(for: .milliseconds(50))
