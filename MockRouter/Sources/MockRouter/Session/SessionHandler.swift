@@ -125,11 +125,7 @@ final class SessionHandler: ChannelInboundHandler {
                 break
             }
         }
-        if unflushed { flush(context) }
-        if !delayed.isEmpty {
-            sendLater(delayed, context: context)
-            delayed = []
-        }
+        flush(context)
         let caughtUp = pending.isEmpty && outputs.isEmpty && context.channel.isWritable
         if let options = context.channel.syncOptions, (try? options.getOption(.autoRead)) != caughtUp {
             try? options.setOption(.autoRead, value: caughtUp)
@@ -278,7 +274,8 @@ final class SessionHandler: ChannelInboundHandler {
             send(replies, tag: tag, context: context)
         case .stream(var stream):
             send(stream.next(Self.rowsPerBatch), tag: tag, context: context)
-            // Each batch goes out at once: unflushed rows would not count against writability.
+            // Each batch goes out at once: unflushed rows would not count against writability, and
+            // the client decodes a batch while the next is rendered.
             flush(context)
             if !stream.isFinished { outputs.prepend((.stream(stream), tag)) }
         }
@@ -316,8 +313,15 @@ final class SessionHandler: ChannelInboundHandler {
         }
     }
 
+    /// Sends what this turn wrote so far: flushed, or (with latency) on its way.
     private func flush(_ context: ChannelHandlerContext) {
-        unflushed = false
-        context.flush()
+        if !delayed.isEmpty {
+            sendLater(delayed, context: context)
+            delayed = []
+        }
+        if unflushed {
+            unflushed = false
+            context.flush()
+        }
     }
 }
