@@ -1,5 +1,5 @@
 import Foundation
-import MockRouter
+@testable import MockRouter
 import RouterModel
 import RouterOSAPI
 
@@ -117,6 +117,14 @@ struct CLIRunner {
     func client() async throws -> RouterOSClient {
         try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain,
                                                credentials: .init(user: Self.user.name, password: Self.password)))
+    }
+
+    /// How many firewall rules of `chain` the router holds, read from the device itself: not a
+    /// command queued behind the ones in flight (with a service time, a look through the API
+    /// waits its turn), so it answers at once while an apply keeps the router busy.
+    func rules(inChain chain: String) -> Int {
+        server.device.execute(Command("/ip/firewall/filter/print", queries: [.equals("chain", Word(chain))]), as: Self.user).replies
+            .filter { $0.kind == .re }.count
     }
 
     /// Every entry of every menu the mock has, as printed: to compare a router before and after.
