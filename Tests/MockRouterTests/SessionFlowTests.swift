@@ -161,7 +161,9 @@ import Testing
     }
 
     @Test func anIdleSessionIsClosedButAListeningOneIsNot() async throws {
-        let router = try await TestRouter.start(limits: SessionLimits(idleTimeout: .seconds(1)))
+        // 3 s, not 1: under a full suite the login and the listen were once handled in turns more
+        // than a second apart, so the listening session was idle in between.
+        let router = try await TestRouter.start(limits: SessionLimits(idleTimeout: .seconds(3)))
         let idle = try await RawSession(port: router.server.apiPort!)
         idle.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
         _ = await idle.readUntilDone()
