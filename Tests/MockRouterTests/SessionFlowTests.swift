@@ -161,16 +161,18 @@ import Testing
     }
 
     @Test func anIdleSessionIsClosedButAListeningOneIsNot() async throws {
-        // 3 s, not 1: under a full suite the login and the listen were once handled in turns more
-        // than a second apart, so the listening session was idle in between.
+        // Under a full suite the login and the listen, sent in two flushes, were once handled more
+        // than the idle timeout apart: now they go in one flush, with 3 s of idle timeout.
         let router = try await TestRouter.start(limits: SessionLimits(idleTimeout: .seconds(3)))
         let idle = try await RawSession(port: router.server.apiPort!)
         idle.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
         _ = await idle.readUntilDone()
         let listening = try await RawSession(port: router.server.apiPort!)
-        // Sent together, so that no pause of a loaded test machine falls between them.
-        listening.send("/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)")
-        listening.send("/ip/firewall/address-list/listen", ".tag=l")
+        // Sent in one flush, so that no pause of a loaded test machine falls between them.
+        listening.sendTogether([
+            Sentence(["/login", "=name=\(TestRouter.user.name)", "=password=\(TestRouter.user.password)"]),
+            Sentence(["/ip/firewall/address-list/listen", ".tag=l"]),
+        ])
         _ = await listening.readUntilDone()
         #expect(await idle.readUntilClosed().isEmpty)
         // The listen has registered (a loaded machine may take its turn late) and outlived the idle timeout.

@@ -36,6 +36,15 @@ actor RawSession {
         channel.writeAndFlush(Sentence(words), promise: nil)
     }
 
+    /// Sends `sentences` in one flush, so they reach the router in one read.
+    nonisolated func sendTogether(_ sentences: [Sentence]) {
+        let channel = channel
+        channel.eventLoop.execute {
+            for sentence in sentences { channel.write(sentence, promise: nil) }
+            channel.flush()
+        }
+    }
+
     /// Reads replies until one is `!done` with `tag` (or any `!done` when nil), or the connection ends.
     func readUntilDone(tag: String? = nil) async -> [Reply] {
         var collected: [Reply] = []
