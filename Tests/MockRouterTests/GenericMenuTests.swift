@@ -95,4 +95,26 @@ struct GenericMenuTests {
         #expect(row?.attributes[".id"] == added.last?.attributes["ret"])
         #expect(!traps(run(device, "/interface/bonding/add", [("name", "pppoe-wan"), ("slaves", "ether2")])).isEmpty)
     }
+
+    /// `/ipv6/address` with `from-pool`: the router prints the address built from the pool's next
+    /// /64 and the host part written, and rosplay reads it back as written, so it is not drift.
+    @Test func fromPoolAddressesAreBuiltAndReadBackAsWritten() throws {
+        let device = try device()
+        defer { device.stop() }
+        #expect(traps(run(device, "/ipv6/pool/add", [("name", "pd"), ("prefix", "2001:db8:a::/48"), ("prefix-length", "64")])).isEmpty)
+        for port in ["ether2", "ether3"] {
+            let added = run(device, "/ipv6/address/add", [("address", "::1/64"), ("from-pool", "pd"), ("interface", port)])
+            #expect(traps(added).isEmpty, "\(added)")
+        }
+        let rows = run(device, "/ipv6/address/print", queries: [.equals("from-pool", "pd")]).filter { $0.kind == .re }.map(\.attributes)
+        #expect(rows.compactMap { $0["address"] } == ["2001:db8:a::1/64", "2001:db8:a:1::1/64"])
+        for row in rows {
+            var printed: [String: String] = [:]
+            for attribute in row { printed[attribute.name] = attribute.value.string }
+            #expect(PrintedForms.asWritten(printed, in: "/ipv6/address")["address"] == "::1/64")
+        }
+        // Without the pool (a prefix not delegated yet) the address stays as written.
+        #expect(run(device, "/ipv6/address/add", [("address", "::2/64"), ("from-pool", "none-yet"), ("interface", "ether4")]).last?.kind == .done)
+        #expect(run(device, "/ipv6/address/print", queries: [.equals("from-pool", "none-yet")]).first { $0.kind == .re }?.attributes["address"] == "::2/64")
+    }
 }

@@ -17,14 +17,14 @@ public enum SecretRule {
     /// True when values of `property` in `menu` must never be printed (decided once per pair: it is
     /// asked for every value of every entry).
     public static func isSecret(property: String, in menu: String) -> Bool {
-        decisions.decide(menu + " " + property) {
+        decisions.value(for: menu + " " + property) {
             if publicMaterial.contains(menu + " " + property) { return false }
             guard let spec = MenuCatalog.spec(for: menu)?.properties[property] else { return isSecretName(property) }
             return spec.sensitive || (isSecretName(property) && canHoldText(spec.kind))
         }
     }
 
-    private static let decisions = Decisions()
+    private static let decisions = Memo<String, Bool>()
 
     /// False for kinds whose values are yes/no, numbers or intervals: nothing secret fits in them.
     private static func canHoldText(_ kind: ValueKind) -> Bool {
@@ -70,19 +70,4 @@ public enum SecretRule {
 
     /// `/login`'s challenge response, derived from the password (pre-6.43 login).
     static let loginResponse = "response"
-}
-
-/// Answers remembered by key, safe to share between threads.
-private final class Decisions: @unchecked Sendable {
-    private let lock = NSLock()
-    private var answers: [String: Bool] = [:]
-
-    func decide(_ key: String, _ compute: () -> Bool) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if let answer = answers[key] { return answer }
-        let answer = compute()
-        answers[key] = answer
-        return answer
-    }
 }

@@ -13,6 +13,18 @@ final class MenuSpecs: @unchecked Sendable {
         self.menus = menus
     }
 
+    /// The menus whose entries are interfaces, sorted (the order `/interface print` lists them).
+    var interfaceMenus: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let interfaceMenusFound { return interfaceMenusFound }
+        let found = menus.keys.filter { locked($0)?.interfaceType != nil }.sorted()
+        interfaceMenusFound = found
+        return found
+    }
+
+    private var interfaceMenusFound: [String]?
+
     func spec(for path: String) -> MenuSpec? {
         lock.lock()
         defer { lock.unlock() }

@@ -31,20 +31,18 @@ public struct RouterSchema: Sendable {
 
     /// The menus whose entries are interfaces, in the order `/interface print` lists them.
     public var interfaceMenus: [String] {
-        cachedInterfaceMenus.value { menus.keys.filter { spec(for: $0)?.interfaceType != nil }.sorted() }
+        specs.interfaceMenus
     }
-
-    private let cachedInterfaceMenus = Lazy<[String]>()
 
     /// The versions with an embedded schema, oldest first.
     public static let embeddedVersions: [RouterOSVersion] = EmbeddedSchemas.versions.compactMap(RouterOSVersion.init)
 
     /// Schemas decoded so far: each version's document is decoded the first time it is asked for.
-    private static let cache = SchemaCache()
+    private static let cache = Memo<String, RouterSchema?>()
 
     /// The embedded schema for exactly `version`, or nil.
     public static func embedded(_ version: RouterOSVersion) -> RouterSchema? {
-        cache.schema(version.description)
+        decoded(version.description)
     }
 
     /// The embedded schema closest to `version`: the newest one not newer than it, or the oldest
@@ -52,7 +50,16 @@ public struct RouterSchema: Sendable {
     public static func closest(to version: RouterOSVersion) -> RouterSchema {
         let candidates = embeddedVersions.filter { $0 <= version }
         let chosen = candidates.last ?? embeddedVersions.first!
-        return cache.schema(chosen.description)!
+        return decoded(chosen.description)!
+    }
+
+    /// The embedded schema of `version`, decoded the first time it is asked for.
+    private static func decoded(_ version: String) -> RouterSchema? {
+        cache.value(for: version) {
+            guard let parsed = RouterOSVersion(version), EmbeddedSchemas.versions.contains(version) else { return nil }
+            // The embedded document is generated and checked by tests; a failure here is a build defect.
+            return RouterSchema(version: parsed, menus: try! SchemaDocument.embedded.menus(of: version))
+        }
     }
 
     /// True when the menu exists in this version.
@@ -68,37 +75,5 @@ public struct RouterSchema: Sendable {
     /// The arguments `command` accepts in `menu`, or nil when the menu or command does not exist.
     public func arguments(of command: String, in menu: String) -> [String: String]? {
         menus[menu]?[command]
-    }
-}
-
-/// Embedded schemas, decoded lazily and once per version, safe to share between threads.
-private final class SchemaCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var decoded: [String: RouterSchema] = [:]
-
-    func schema(_ version: String) -> RouterSchema? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let schema = decoded[version] { return schema }
-        guard let parsed = RouterOSVersion(version), EmbeddedSchemas.versions.contains(version) else { return nil }
-        // The embedded document is generated and checked by tests; a failure here is a build defect.
-        let schema = RouterSchema(version: parsed, menus: try! SchemaDocument.embedded.menus(of: version))
-        decoded[version] = schema
-        return schema
-    }
-}
-
-/// A value computed once, on first use, safe to share between threads.
-final class Lazy<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-
-    func value(_ compute: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let value = compute()
-        stored = value
-        return value
     }
 }
