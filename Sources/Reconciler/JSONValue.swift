@@ -1,7 +1,7 @@
 /// A JSON document, written pretty-printed with its keys sorted: what `--json` prints. Built and
 /// written directly, because Foundation's JSONEncoder takes 20 ms for a plan of 1,000 operations
 /// (two seconds at 100,000), several times what the rest of the report costs.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
@@ -10,12 +10,12 @@ enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     /// A string, or `null` for nil.
-    static func text(_ value: String?) -> JSONValue {
+    public static func text(_ value: String?) -> JSONValue {
         value.map(JSONValue.string) ?? .null
     }
 
     /// The document as text: two spaces of indent a level, `"key" : value`, keys sorted.
-    var text: String {
+    public var text: String {
         var out = ""
         write(to: &out, indent: "")
         return out

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reconciler
 import RouterModel
 
 /// `rosplay menus`: every menu a playbook can manage on a RouterOS version, with what rosplay
@@ -33,7 +34,7 @@ struct MenusCommand: ParsableCommand {
             throw CLIError("RouterOS \(schema.version) has no configurable menu under \(prefix ?? "/")")
         }
         if json {
-            print(try Self.document(specs, version: schema.version))
+            print(Self.document(specs, version: schema.version))
             return
         }
         print("RouterOS \(schema.version): \(specs.count) menu(s)\n")
@@ -69,25 +70,16 @@ struct MenusCommand: ParsableCommand {
         spec.properties.keys.filter { SecretRule.isSecret(property: $0, in: spec.path) }.sorted()
     }
 
-    struct Entry: Encodable {
-        let path, style: String
-        let identity: [String]
-        let ordered: Bool
-        let secrets: [String]
-        let behaviour: String
-        let level: Int
-    }
-
-    static func document(_ specs: [MenuSpec], version: RouterOSVersion) throws -> String {
-        struct Document: Encodable {
-            let schema = "rosplay.menus/1"
-            let routeros: String
-            let menus: [Entry]
+    /// The menus as a `rosplay.menus/1` document, written like every other `--json`.
+    static func document(_ specs: [MenuSpec], version: RouterOSVersion) -> String {
+        let menus = specs.map { spec in
+            JSONValue.object([
+                "path": .string(spec.path), "style": .string(style(spec)), "identity": .array(spec.identity.map(JSONValue.string)),
+                "ordered": .bool(spec.ordered), "secrets": .array(secrets(spec).map(JSONValue.string)),
+                "behaviour": .string(spec.origin.rawValue), "level": .number(spec.level),
+            ])
         }
-        let entries = specs.map { Entry(path: $0.path, style: style($0), identity: $0.identity, ordered: $0.ordered, secrets: secrets($0), behaviour: $0.origin.rawValue, level: $0.level) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(routeros: version.description, menus: entries)), as: UTF8.self)
+        return JSONValue.object(["schema": .string("rosplay.menus/1"), "routeros": .string(version.description), "menus": .array(menus)]).text
     }
 }
 
