@@ -382,6 +382,18 @@ struct ConnectionStateMachineTests {
         #expect(!machine.isReadingPaused)
     }
 
+    /// `ReplyStream.cancel()` sends `/cancel` while the stream's consumer is still behind: reading
+    /// must resume, or the `/cancel`'s own `!done` is never read and the call waits out its timeout.
+    @Test func aCancelSentForABackedUpStreamResumesReading() {
+        var machine = Self.machine()
+        _ = machine.send(Self.command("/ip/address/listen", tag: "1"), for: .stream("s1"), timeout: nil)
+        machine.streamBackedUp(tag: "1")
+        #expect(machine.isReadingPaused)
+        _ = machine.send(Command("/cancel", ["tag": "1"], tag: "c1"), for: .collect("p1"), timeout: .seconds(60))
+        #expect(!machine.isReadingPaused)
+        #expect(machine.received(.done(tag: "c1")).outcome == .succeed("p1", rows: [], ret: nil))
+    }
+
     @Test func onlyAStreamCanHoldReadingBack() {
         var machine = Self.machine()
         _ = machine.send(Self.command(tag: "1"), for: .collect("p1"), timeout: nil)

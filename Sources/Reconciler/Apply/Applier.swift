@@ -103,9 +103,11 @@ public struct Applier: Sendable {
     }
 
     /// Sends one wave: every operation's commands, in plan order, none waiting for another's reply.
-    /// Once a stop is requested nothing more is sent; what is in flight is awaited.
+    /// Once a stop is requested, or the router refuses one of them or the connection drops, nothing
+    /// more is sent; what is in flight is awaited, and what was never sent is reported skipped.
     private func send(_ wave: [(index: Int, operation: Operation)]) async -> [Sent] {
         let control = self.control
+        let failed = FailureFlag()
         let requests = wave.map { item in
             let hidden = Set(item.operation.changes.filter(\.sensitive).map(\.name))
             return commands(item.operation).map { command in
@@ -115,11 +117,11 @@ public struct Applier: Sendable {
             }
         }
         let outcomes = await session.pipeline(Wave(requests, proceed: {
-            guard control.stopRequested == nil else { return false }
+            guard control.stopRequested == nil, !failed.isSet else { return false }
             control.sent()
             return true
         }, answered: { _, outcome in
-            if outcome.error == nil { control.applied() }
+            if outcome.error == nil { control.applied() } else { failed.set() }
         }))
         return zip(wave, outcomes).map { item, outcome in
             guard let outcome else { return Sent(index: item.index, error: nil, partlyDone: false, skipped: true) }
@@ -173,5 +175,23 @@ private final class NoteCollector: @unchecked Sendable {
         lines.append(line)
         lock.unlock()
         forward(line)
+    }
+}
+
+/// Set once any command of a wave fails, read before each next command is sent.
+private final class FailureFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }

@@ -45,6 +45,7 @@ final class CommandRouter: ChannelDuplexHandler {
                     }
                 }
                 context.write(wrapOutboundOut(sentence), promise: promise)
+                readIfResumed(context: context)
             case .refuse(let error):
                 promise?.fail(error)
             }

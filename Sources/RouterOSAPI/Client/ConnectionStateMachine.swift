@@ -76,6 +76,9 @@ struct ConnectionStateMachine<Promise, Continuation> {
             case .stream(let continuation): (receiver, timeLimit) = (.streaming(continuation), nil)
             }
             inFlight[tag] = InFlightCommand(command: command.description, timeout: timeLimit, receiver: receiver)
+            // A `/cancel` of a stream whose consumer is behind must get its reply: the stream no
+            // longer holds reading back (its remaining rows are bounded by the reply limits).
+            if command.path == "/cancel", let cancelled = command["tag"] { backedUpStreams.remove(cancelled) }
             return .write(command.sentence, tag: tag, timeout: timeLimit)
         case .closing(let closure), .closed(let closure):
             return .refuse(error(.connectionLost, command: command.description, reason: closure.reason, underlying: closure.cause))

@@ -42,7 +42,7 @@ struct OpenSSLFailure: Error, CustomStringConvertible {
 extension RouterOSError {
     /// A TLS failure at `stage`, OpenSSL's queue drained into ``underlying`` and its reasons
     /// (or `fallback`) into ``reason``.
-    static func openSSL(_ code: Code, stage: Stage? = .tlsHandshake, _ context: String, fallback: String = "OpenSSL gave no reason") -> RouterOSError {
+    static func openSSL(_ code: Code, stage: Stage? = .tlsHandshake, _ context: String, fallback: String = "no reason given") -> RouterOSError {
         let failure = OpenSSLErrorQueue.drain()
         return RouterOSError(code, stage: stage, reason: "\(context): \(failure.words(or: fallback))", underlying: failure)
     }

@@ -83,14 +83,14 @@ package final class SSLContext: @unchecked Sendable {
 
     private static func restrictToForwardSecretAEAD(_ context: OpaquePointer) throws(RouterOSError) {
         guard SSL_CTX_set_cipher_list(context, authenticatedTLS12Ciphers) == 1 else {
-            throw .openSSL(.invalidConfiguration, "this system's OpenSSL offers no forward-secret AEAD cipher for TLS 1.2")
+            throw .openSSL(.invalidConfiguration, "this system's TLS library offers no forward-secret AEAD cipher for TLS 1.2")
         }
     }
 
     private static func restrictToAnonymous(_ context: OpaquePointer) throws(RouterOSError) {
         rosplay_SSL_CTX_set_max_proto_version(context, TLS1_2_VERSION)
         guard SSL_CTX_set_cipher_list(context, anonymousCiphers) == 1 else {
-            throw .openSSL(.invalidConfiguration, "this system's OpenSSL offers no anonymous Diffie-Hellman cipher")
+            throw .openSSL(.invalidConfiguration, "this system's TLS library offers no anonymous Diffie-Hellman cipher")
         }
     }
 
