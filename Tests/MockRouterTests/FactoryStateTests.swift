@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func resetDropsSessionsRefusesDuringRebootAndRestoresDefconf() async throws {
-        try await withRouter(faults: FaultInjection(rebootDelay: .seconds(2))) { router in
+        // A reboot long enough that a loaded machine still connects during it (2 s was not).
+        try await withRouter(faults: FaultInjection(rebootDelay: .seconds(8))) { router in
             let client = try await router.loggedIn()
             let before = try await rows(client, "/ip/firewall/filter").count
             _ = try await client.execute(Command("/ip/firewall/address-list/add", ["list": "mine", "address": "192.0.2.1"]))
@@ -101,7 +102,7 @@ import Testing
                 let early = try await router.connectPlain()
                 try await early.login(user: TestRouter.user.name, password: TestRouter.user.password)
             }
-            let again = try #require(await eventually(within: .seconds(4)) { (try? await router.loggedIn()) != nil } ? try await router.loggedIn() : nil)
+            let again = try #require(await eventually(within: .seconds(30)) { (try? await router.loggedIn()) != nil } ? try await router.loggedIn() : nil)
             #expect(try await rows(again, "/ip/firewall/address-list").isEmpty)
             #expect(try await rows(again, "/system/identity").first?["name"] == "MikroTik")
             #expect(try await rows(again, "/ip/firewall/filter").count == before)
