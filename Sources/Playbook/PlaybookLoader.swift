@@ -228,9 +228,14 @@ public enum PlaybookLoader {
                 return Diagnostic(location(ofCharacter: offset ?? 0, in: yaml, file: file), "YAML: \(problem)")
             case .duplicatedKeysInMapping(let duplicates, let context):
                 // The error's own description quotes the whole file, secrets included: name the key only.
+                // Yams marks the first of them; point at the second, the one to delete.
                 let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                                  "YAML: key \(keys) given more than once in the same mapping")
+                let first = context.mark
+                guard duplicates.count == 1, let second = DuplicateKey.secondOccurrence(of: duplicates[0], line: first.line, column: first.column, in: context.text) else {
+                    return Diagnostic(SourceLocation(file: file, line: first.line, column: first.column), "YAML: key \(keys) given more than once in the same mapping")
+                }
+                return Diagnostic(SourceLocation(file: file, line: second.line, column: second.column),
+                                  "YAML: key \(keys) given again in the same mapping (first at line \(first.line))")
             default:
                 return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
             }

@@ -113,7 +113,7 @@ import Testing
             .write(toFile: duplicated, atomically: true, encoding: .utf8)
         let validate = await rosplay(nil, ["validate", duplicated])
         #expect(validate.status == 1)
-        #expect(validate.stderr.contains("\(duplicated):4:7: error: YAML: key 'private-key' given more than once"), "\(validate.stderr)")
+        #expect(validate.stderr.contains("\(duplicated):5:7: error: YAML: key 'private-key' given again in the same mapping (first at line 4)"), "\(validate.stderr)")
         cases.append(Case(label: "validate with a duplicated key", result: validate))
         let plan = await rosplay(nil, ["plan", duplicated, "--router", "127.0.0.1:1", "--no-certificate"])
         #expect(plan.status == 1)

@@ -34,8 +34,19 @@ struct HostilePlaybookTests {
               private-key: \(secret)
         """)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("p.yaml:4:7: error: YAML: key 'private-key' given more than once") == true, "\(problems)")
+        #expect(problems == ["p.yaml:5:7: error: YAML: key 'private-key' given again in the same mapping (first at line 4)"], "\(problems)")
         #expect(!problems.joined().contains(secret))
+    }
+
+    /// The duplicate is named where it is written the second time: the line to delete.
+    @Test(arguments: [
+        ("menus:\n  /system/identity: { name: a }\n# a comment\n\nmenus: {}\n", "p.yaml:5:1: error: YAML: key 'menus' given again in the same mapping (first at line 1)"),
+        ("menus:\n  /system/identity: { name: a, \"name\": b }\n", "p.yaml:2:32: error: YAML: key 'name' given again in the same mapping (first at line 2)"),
+        ("menus:\n  /ip/pool:\n    - name: a\n      ranges: 10.0.0.1-10.0.0.9\n    - name: b\n      ranges: 10.0.1.1-10.0.1.9\n      name: c\n",
+         "p.yaml:7:7: error: YAML: key 'name' given again in the same mapping (first at line 5)"),
+    ])
+    func duplicatedKeyIsNamedWhereItIsRepeated(yaml: String, expected: String) {
+        #expect(diagnostics(yaml) == [expected])
     }
 
     @Test func unreadableCharacterNamesItsPositionNotTheLine() {
