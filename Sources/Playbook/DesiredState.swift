@@ -4,7 +4,8 @@ import RouterModel
 /// RouterOS prints values, so it can be compared with the live state property by property.
 public struct DesiredState: Sendable {
     public var minimumVersion: RouterOSVersion?
-    public var board: String?
+    /// The board the playbooks are written for, where they say so.
+    public var board: Located<String>?
     /// Menus in the order the playbooks first name them.
     public var menus: [DesiredMenu]
     /// `--var` names no value of the playbooks refers to (a typo, or a variable of another playbook).

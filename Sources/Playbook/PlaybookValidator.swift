@@ -102,7 +102,7 @@ public struct PlaybookValidator {
         }
         guard diagnostics.isEmpty else { throw PlaybookError(diagnostics) }
         let unused = overrides.keys.filter { !resolver.used.contains($0) }.sorted()
-        return DesiredState(minimumVersion: minimum, board: document.board?.value, menus: menus, unusedOverrides: unused)
+        return DesiredState(minimumVersion: minimum, board: document.board, menus: menus, unusedOverrides: unused)
     }
 
     /// - Parameters:

@@ -25,8 +25,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// The message with its hint, without the place.
+    public var text: String {
+        message + (hint.map { " (did you mean '\($0)'?)" } ?? "")
+    }
+
     public var description: String {
-        "\(location): error: \(message)" + (hint.map { " (did you mean '\($0)'?)" } ?? "")
+        "\(location): error: \(text)"
     }
 }
 

@@ -8,13 +8,13 @@ struct Placement {
     /// Entry index → the `.id`s it must precede.
     private var limitsByIndex: [[String]]
     /// One line per `_place-before` that designates no live entry.
-    private(set) var problems: [String] = []
+    private(set) var problems: [Diagnostic] = []
 
     /// - Parameters:
     ///   - matched: for each desired entry, the live entry it matched.
     init(menu: DesiredMenu, live: [LiveEntry], matched: [LiveEntry?]) {
         var anchorIDs: [[String]: String?] = [:]
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         /// The first live entry with every property of `anchor`, found once per distinct anchor.
         func resolve(_ anchor: [(name: String, value: String)], for entry: DesiredEntry) -> String? {
             let key = anchor.flatMap { [$0.name, $0.value] }
@@ -23,7 +23,7 @@ struct Placement {
             }
             guard let id = anchorIDs[key]! else {
                 let text = anchor.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-                problems.append("\(entry.location): _place-before: no entry of \(menu.path) has \(text)")
+                problems.append(Diagnostic(entry.location, "_place-before: no entry of \(menu.path) has \(text)"))
                 return nil
             }
             return id

@@ -18,9 +18,9 @@ public struct Planner {
     static let markers: Set<String> = ["dynamic", "builtin", "default", "invalid", "running", "inactive"]
 
     public func plan() throws -> Plan {
-        var problems: [String] = []
-        if let board = desired.board, let live = snapshot.boardName, board != live {
-            problems.append("the playbook is for board \(board); this router is \(live)")
+        var problems: [Diagnostic] = []
+        if let board = desired.board, let live = snapshot.boardName, board.value != live {
+            problems.append(Diagnostic(board.location, "the playbook is for board \(board.value); this router is \(live)"))
         }
         var forward: [Int: [Operation]] = [:]
         var removals: [Int: [Operation]] = [:]
@@ -41,14 +41,14 @@ public struct Planner {
     }
 
     /// Names a desired entry refers to that neither the router nor the playbooks define.
-    func danglingReferences() -> [String] {
-        var problems: [String] = []
+    func danglingReferences() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for menu in desired.menus {
             for entry in menu.entries where !entry.absent {
                 for (name, value) in entry.properties {
                     guard let kind = menu.spec.properties[name]?.kind else { continue }
                     for missing in unresolved(value, kind) {
-                        problems.append("\(entry.location): \(menu.path) \(name)=\(missing) names nothing the router or the playbooks define")
+                        problems.append(Diagnostic(entry.location, "\(menu.path) \(name)=\(missing) names nothing the router or the playbooks define"))
                     }
                 }
             }
@@ -86,7 +86,7 @@ struct MenuPlanner {
     let planner: Planner
     var changes: [Operation] = []
     var removals: [Operation] = []
-    var problems: [String] = []
+    var problems: [Diagnostic] = []
     /// To find live entries again by `.id` and identity.
     let index: LiveIndex
 
@@ -112,7 +112,7 @@ struct MenuPlanner {
             switch (entry.absent, matched[index]) {
             case (true, let found?):
                 if found.isProtected || menu.spec.style == .fixed {
-                    problems.append("\(entry.location): \(menu.path) \(label(found)) is built in and cannot be removed")
+                    problems.append(Diagnostic(entry.location, "\(menu.path) \(label(found)) is built in and cannot be removed"))
                 } else {
                     removed.append((found, entry.location.description))
                 }
@@ -121,7 +121,7 @@ struct MenuPlanner {
             case (false, let found?):
                 compare(entry, with: found)
             case (false, nil) where menu.spec.style == .fixed:
-                problems.append("\(entry.location): \(menu.path) has no entry with \(label(entry)); entries of a fixed menu cannot be added")
+                problems.append(Diagnostic(entry.location, "\(menu.path) has no entry with \(label(entry)); entries of a fixed menu cannot be added"))
             case (false, nil):
                 additions.append(index)
             }
@@ -215,7 +215,7 @@ struct MenuPlanner {
     /// ``Placement``), in the order the moves leave.
     mutating func add(_ entry: DesiredEntry, index: Int, before: String?) {
         for (name, property) in menu.spec.properties where property.required && entry[name] == nil && schema.accepts(name, in: menu.path) {
-            problems.append("\(entry.location): cannot add to \(menu.path) without \(name)")
+            problems.append(Diagnostic(entry.location, "cannot add to \(menu.path) without \(name)"))
         }
         let changes = entry.properties.map { PropertyChange(name: $0.name, old: nil, new: $0.value, sensitive: entry.sensitive.contains($0.name)) }
         // Found again by its identity and every value written that the router prints as written.
@@ -242,7 +242,7 @@ struct MenuPlanner {
                 } else if let fallback = menu.spec.properties[name]?.defaultValue {
                     differences.append(PropertyChange(name: name, old: value, new: fallback, sensitive: isSensitive(name)))
                 } else {
-                    problems.append("\(entry.location): _exact: RouterOS \(schema.version) cannot unset \(menu.path) \(name), and its default is not known")
+                    problems.append(Diagnostic(entry.location, "_exact: RouterOS \(schema.version) cannot unset \(menu.path) \(name), and its default is not known"))
                 }
             }
         }

@@ -38,12 +38,6 @@ public enum ReportJSON {
         return JSONValue.object(document).text
     }
 
-    /// The document `--json` prints when the command could not finish: the same schema, with
-    /// `error` (what failed, in one message) instead of a plan, so a cron job never gets an empty body.
-    public static func error(_ message: String, schema: String, router: String?) -> String {
-        JSONValue.object(["schema": .string(schema), "router": .text(router), "error": .string(message)]).text
-    }
-
     static func document(_ plan: Plan, target: Target, schema: String) -> [String: JSONValue] {
         var operations: [JSONValue] = []
         for (level, operationsOfLevel) in plan.levels.enumerated() {

@@ -112,8 +112,13 @@ public struct RouterIdentity: Sendable {
     public static func read(from session: RouterSession) async throws -> RouterIdentity {
         let resource = try await session.execute(Command("/system/resource/print", [".proplist": "version,board-name"])).rows.first
         guard let version = resource?["version"].flatMap(RouterOSVersion.init) else {
-            throw PlanError(problems: ["the router did not say which RouterOS version it runs"])
+            throw Unidentified()
         }
         return RouterIdentity(version: version, boardName: resource?["board-name"])
+    }
+
+    /// A router whose `/system/resource` names no RouterOS version: nothing can be checked against it.
+    public struct Unidentified: Error, CustomStringConvertible {
+        public var description: String { "the router did not say which RouterOS version it runs (/system/resource print shows no version)" }
     }
 }

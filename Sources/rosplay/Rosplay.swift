@@ -31,7 +31,10 @@ struct Rosplay: AsyncParsableCommand {
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
             var message = fullMessage(for: error)
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-            Terminal.standardError("rosplay: error: " + message)
+            Terminal.error(message)
+            if let schema = ErrorDocument.schema(requestedBy: Array(CommandLine.arguments.dropFirst())) {
+                print(ErrorDocument(schema: schema, problems: [.init(location: nil, message: self.message(for: error))], exitStatus: code.rawValue).text)
+            }
             Foundation.exit(code.rawValue)
         }
     }

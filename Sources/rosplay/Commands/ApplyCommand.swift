@@ -88,7 +88,7 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
             let secrets = RevertScript.secretsLeftOut(run.plan)
             if !secrets.isEmpty {
-                Terminal.progress("the revert cannot put back \(secrets.count) secret value(s) (they would be readable in /system/script): "
+                Terminal.warning("the revert cannot put back \(secrets.count) secret value(s) (they would be readable in /system/script): "
                     + secrets.joined(separator: ", "))
             }
         }
@@ -142,7 +142,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var origin = "this session"
         switch run.sessionPath {
         case .success(let path):
-            for warning in path.warnings { Terminal.progress(warning) }
+            for warning in path.warnings { Terminal.warning(warning) }
             origin = "the session from \(path.address.text) via \(service) as \(path.user)"
             risks = LockoutGuard(path: path, schema: run.schema).risks(in: run.plan).map(\.description)
         case .failure(let error):
@@ -153,11 +153,11 @@ struct ApplyCommand: AsyncParsableCommand {
         guard !risks.isEmpty else { return }
         let list = risks.map { "  - \($0)" }.joined(separator: "\n")
         if confirmWithin != nil {
-            Terminal.progress("the plan may cut \(origin); the armed revert brings the router back if it does:\n\(list)")
+            Terminal.warning("the plan may cut \(origin); the armed revert brings the router back if it does:\n\(list)")
             return
         }
         if allowLockout {
-            Terminal.error("WARNING: --allow-lockout: applying a plan that may cut \(origin), with nothing to bring the router back:\n\(list)")
+            Terminal.warning("--allow-lockout: applying a plan that may cut \(origin), with nothing to bring the router back:\n\(list)")
             return
         }
         Terminal.error("refusing to apply: the plan would cut \(origin) to \(run.target.router):\n\(list)\n"

@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
             print(yaml, terminator: "")
         }
         if !secrets.isEmpty {
-            Terminal.standardError("rosplay: the export references \(secrets.count) secret(s); set these environment variables before planning: \(secrets.joined(separator: " "))")
+            Terminal.note("the export references \(secrets.count) secret(s); set these environment variables before planning: \(secrets.joined(separator: " "))")
         }
     }
 }

@@ -90,22 +90,30 @@ private final class SignalState: @unchecked Sendable {
         let control: ApplyControl
         switch stage {
         case .reading:
-            Terminal.standardError("rosplay: interrupted by \(name) before anything was changed on the router")
-            exit(130)
+            interrupted(by: name, "before anything was changed on the router")
         case .applied:
-            Terminal.standardError("rosplay: interrupted by \(name) after the apply ended; what its report says was applied is on the router (run rosplay drift to check)")
-            exit(130)
+            interrupted(by: name, "after the apply ended; what its report says was applied is on the router (run rosplay drift to check)")
         case .applying(let running):
             control = running
         }
         if control.stopRequested == nil {
             control.requestStop("interrupted by \(name)")
-            Terminal.standardError("rosplay: \(name): sending nothing new; waiting for the replies in flight, then undoing what was applied (send it again to exit at once)")
+            Terminal.note("\(name): sending nothing new; waiting for the replies in flight, then undoing what was applied (send it again to exit at once)")
             return
         }
         let counts = control.counts
-        Terminal.standardError("rosplay: \(name) again: exiting at once. \(counts.sent) operation(s) were sent and \(counts.applied) confirmed; "
+        interrupted(by: name, "again: exiting at once. \(counts.sent) operation(s) were sent and \(counts.applied) confirmed; "
             + "what was not undone yet may remain on the router: run rosplay plan to see what differs.")
+    }
+
+    /// Says why the run ends (with the error document `--json` asked for) and exits 130.
+    private func interrupted(by name: String, _ what: String) -> Never {
+        let message = "interrupted by \(name) \(what)"
+        Terminal.error(message)
+        if let schema = ErrorDocument.schema(requestedBy: Array(CommandLine.arguments.dropFirst())) {
+            print(ErrorDocument(schema: schema, problems: [.init(location: nil, message: message)], exitStatus: 130).text)
+            fflush(nil)
+        }
         exit(130)
     }
 }
