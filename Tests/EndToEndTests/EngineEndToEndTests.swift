@@ -72,6 +72,30 @@ import Testing
         try await runner.stop()
     }
 
+    /// An `_exact` entry clears what the playbook does not name; when a later operation is refused,
+    /// the cleared properties come back (RouterOS prints a cleared `log` as its default, `false`).
+    @Test func aRefusedApplyPutsBackWhatAnExactEntryCleared() async throws {
+        let runner = try await CLIRunner.start(faults: FaultInjection(trapOn: "/routing/bgp/connection/add"))
+        let client = try await runner.client()
+        _ = try await client.execute(Command("/ip/firewall/filter/add", ["chain": "forward", "action": "accept", "comment": "exact", "log": "yes", "log-prefix": "fw"]))
+        await client.close()
+        let before = try await runner.fullSnapshot()
+        let playbook = NSTemporaryDirectory() + "exact-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: playbook) }
+        try """
+        include: [\(CLIRunner.fixtures)/relay.yaml]
+        menus:
+          /ip/firewall/filter:
+            - { chain: forward, comment: exact, action: accept, _exact: true }
+        """.write(toFile: playbook, atomically: true, encoding: .utf8)
+        let apply = await runner.rosplay("apply", [playbook], ["--yes"])
+        #expect(apply.status == 1)
+        #expect(apply.stdout.contains("unset /ip/firewall/filter"), "\(apply.stdout)")
+        #expect(apply.stdout.contains("Nothing of this apply remains on the router."), "\(apply.all)")
+        #expect(withoutIDs(try await runner.fullSnapshot()) == withoutIDs(before))
+        try await runner.stop()
+    }
+
     /// 300 new rules before one defconf rule go out as one wave through the real client, and land
     /// in the playbook's order: the client writes a wave's commands in order and the router runs
     /// them in the order they arrive.

@@ -75,6 +75,23 @@ struct UndoDecisionTests {
         #expect(UndoDecision.decide(set, in: twice, schema: schema) == .leaveAlone("2 entries match it; none was touched"))
     }
 
+    /// After an unset RouterOS prints the property's default (`log=false`) or nothing: that is what
+    /// rosplay wrote, so the old value is put back. Any other value is someone else's.
+    @Test func anUnsetIsPutBackWhenThePropertyIsStillCleared() {
+        let change = PropertyChange(name: "log", old: "true", new: nil, sensitive: false)
+        let unset = operation(.unset, target: [("chain", "input"), ("comment", "c")], changes: [change])
+        let printsDefault = mirror([("*5", ["chain": "input", "comment": "c", "log": "false"])])
+        #expect(UndoDecision.decide(unset, in: printsDefault, schema: schema) == .revert(.restore(id: "*5", values: ["log": "true"], unset: [])))
+        let printsNothing = mirror([("*5", ["chain": "input", "comment": "c"])])
+        #expect(UndoDecision.decide(unset, in: printsNothing, schema: schema) == .revert(.restore(id: "*5", values: ["log": "true"], unset: [])))
+        let old = mirror([("*5", ["chain": "input", "comment": "c", "log": "true"])])
+        #expect(UndoDecision.decide(unset, in: old, schema: schema) == .notPresent("the entry has its old values"))
+        let prefix = PropertyChange(name: "log-prefix", old: "fw", new: nil, sensitive: false)
+        let foreign = mirror([("*5", ["chain": "input", "comment": "c", "log-prefix": "someone"])])
+        #expect(UndoDecision.decide(operation(.unset, target: [("chain", "input"), ("comment", "c")], changes: [prefix]), in: foreign, schema: schema)
+            == .leaveAlone("log-prefix is no longer what rosplay wrote"))
+    }
+
     @Test func aRemoveComesBackWithItsValuesBeforeTheEntryThatFollowedIt() {
         let values = [PropertyChange(name: "chain", old: "input", new: nil, sensitive: false),
                       PropertyChange(name: "action", old: "drop", new: nil, sensitive: false)]

@@ -63,12 +63,16 @@ enum UndoDecision: Sendable, Equatable {
         case .failure(let reason): return .leaveAlone(reason.text)
         }
         let now = mirror[id] ?? [:]
+        let spec = schema.spec(for: operation.menu)
         var values: [String: String] = [:]
         var unset: [String] = []
         for change in operation.changes {
             let current = now[change.name]
             if current == change.old { continue }
-            guard current == change.new else {
+            // What rosplay wrote: the value it set, or for an unset what RouterOS prints once a
+            // property is cleared (nothing, or its default: `log=false` after unsetting `log`).
+            let written = change.new.map { current == $0 } ?? (current == nil || current == spec?.properties[change.name]?.defaultValue)
+            guard written else {
                 return .leaveAlone("\(change.name) is no longer what rosplay wrote")
             }
             if let old = change.old { values[change.name] = old } else { unset.append(change.name) }
@@ -76,7 +80,6 @@ enum UndoDecision: Sendable, Equatable {
         guard !values.isEmpty || !unset.isEmpty else { return .notPresent("the entry has its old values") }
         if !unset.isEmpty, schema.arguments(of: "unset", in: operation.menu) == nil {
             // Without unset, a property comes back to "not set" only by writing its default.
-            let spec = schema.spec(for: operation.menu)
             let unknown = unset.filter { spec?.properties[$0]?.defaultValue == nil }
             guard unknown.isEmpty else {
                 return .impossible("RouterOS \(schema.version) has no unset in \(operation.menu) to clear \(unknown.sorted().joined(separator: ", ")) again")
