@@ -34,6 +34,8 @@ public struct Operation: Sendable, Hashable {
     public var target: EntryMatch = EntryMatch([])
     /// For add and move in ordered menus: the entry it goes before, found again by its values.
     public var anchor: EntryMatch?
+    /// How a person recognises ``anchor`` (secrets hidden), as ``label`` does the entry itself.
+    public var anchorLabel: String?
     /// For remove and move in ordered menus: the entry that followed it, to put it back on undo.
     public var originalAnchor: EntryMatch?
     /// For remove: how many other entries match `target` too, so undo knows the entry is missing

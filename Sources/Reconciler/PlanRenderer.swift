@@ -84,7 +84,7 @@ public struct PlanRenderer {
         if !operation.label.isEmpty { text += " \(operation.label)" }
         if operation.kind == .move || (operation.kind == .add && operation.before != nil) {
             // The entry it goes before, as a person knows it (its identity or values), not its `.id`.
-            text += operation.before.map { id in " (before \(operation.anchor?.description ?? id))" } ?? " (to the end)"
+            text += operation.before.map { id in " (before \(operation.anchorLabel ?? id))" } ?? " (to the end)"
         }
         if let location = operation.location { text += "  \(paint("# " + location, "2"))" }
         return text

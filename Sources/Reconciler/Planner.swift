@@ -7,11 +7,17 @@ public struct Planner {
     public let desired: DesiredState
     public let snapshot: Snapshot
     public let schema: RouterSchema
+    /// Values the playbooks take from secrets: never shown, wherever they appear (an entry's label,
+    /// a name that refers to nothing), even in a property RouterOS does not keep secret.
+    let secretValues: Set<String>
 
     public init(desired: DesiredState, snapshot: Snapshot, schema: RouterSchema) {
         self.desired = desired
         self.snapshot = snapshot
         self.schema = schema
+        secretValues = Set(desired.menus.flatMap { menu in
+            menu.entries.flatMap { entry in entry.properties.filter { entry.sensitive.contains($0.name) }.map(\.value) }
+        })
     }
 
     /// Properties RouterOS prints about an entry that are never configured.
@@ -48,7 +54,8 @@ public struct Planner {
                 for (name, value) in entry.properties {
                     guard let kind = menu.spec.properties[name]?.kind else { continue }
                     for missing in unresolved(value, kind) {
-                        problems.append(Diagnostic(entry.location, "\(menu.path) \(name)=\(missing) names nothing the router or the playbooks define"))
+                        let shown = entry.sensitive.contains(name) ? SecretRule.placeholder : missing
+                        problems.append(Diagnostic(entry.location, "\(menu.path) \(name)=\(shown) names nothing the router or the playbooks define"))
                     }
                 }
             }
@@ -203,12 +210,22 @@ struct MenuPlanner {
     // MARK: - Add, set, unset, remove
 
     func label(_ entry: DesiredEntry) -> String {
-        menu.identity.compactMap { name in entry[name].map { "\(name)=\($0)" } }.joined(separator: " ")
+        menu.identity.compactMap { name in entry[name].map { shown(name, $0) } }.joined(separator: " ")
     }
 
     func label(_ entry: LiveEntry) -> String {
-        let parts = menu.identity.compactMap { name in entry.properties[name].map { "\(name)=\($0)" } }
+        let parts = menu.identity.compactMap { name in entry.properties[name].map { shown(name, $0) } }
         return parts.isEmpty ? (entry.id ?? "") : parts.joined(separator: " ")
+    }
+
+    /// How a person recognises the entry `match` finds, secrets shown as the placeholder.
+    private func shown(_ match: EntryMatch?) -> String? {
+        match.map { $0.conditions.map { shown($0.name, $0.value ?? "(unset)") }.joined(separator: " ") }
+    }
+
+    /// `name=value` as a label shows it: a secret, or a value taken from one, as the placeholder.
+    private func shown(_ name: String, _ value: String) -> String {
+        "\(name)=\(isSensitive(name) || planner.secretValues.contains(value) ? SecretRule.placeholder : value)"
     }
 
     /// An add; in ordered menus placed `before` the first of the entries it must precede (see
@@ -223,7 +240,8 @@ struct MenuPlanner {
         let written = changes.filter { !$0.sensitive && !isSensitive($0.name) && menu.spec.properties[$0.name]?.access != .writeOnly }
             .map { EntryMatch.Condition(name: $0.name, value: $0.new) }
         self.changes.append(Operation(kind: .add, menu: menu.path, id: nil, label: label(entry), changes: changes, before: before, originalBefore: nil,
-                                      location: entry.location.description, target: EntryMatch(identity).adding(written), anchor: locator(ofID: before)))
+                                      location: entry.location.description, target: EntryMatch(identity).adding(written), anchor: locator(ofID: before),
+                                      anchorLabel: shown(locator(ofID: before))))
     }
 
     mutating func compare(_ entry: DesiredEntry, with found: LiveEntry) {
@@ -295,7 +313,8 @@ struct MenuPlanner {
             order.move(id, before: destination)
             changes.append(Operation(kind: .move, menu: menu.path, id: id, label: label(menu.entries[index]), changes: [], before: destination,
                                      originalBefore: originalBefore, location: menu.entries[index].location.description,
-                                     target: locator(ofID: id) ?? EntryMatch([]), anchor: locator(ofID: destination), originalAnchor: locator(ofID: originalBefore)))
+                                     target: locator(ofID: id) ?? EntryMatch([]), anchor: locator(ofID: destination),
+                                     anchorLabel: shown(locator(ofID: destination)), originalAnchor: locator(ofID: originalBefore)))
         }
     }
 }

@@ -49,7 +49,7 @@ public enum ReportJSON {
                 }
                 operations.append(.object([
                     "level": .number(level + 1), "kind": .string(operation.kind.rawValue), "menu": .string(operation.menu), "id": .text(operation.id),
-                    "label": .string(operation.label), "location": .text(operation.location), "before": .text(operation.before), "changes": .array(changes),
+                    "label": .string(operation.label), "location": .text(operation.location), "before": .text(operation.before), "anchor": .text(operation.anchorLabel), "changes": .array(changes),
                 ]))
             }
         }

@@ -103,6 +103,41 @@ import Testing
         try await runner.stop()
     }
 
+    /// Values taken from `secrets:` stay hidden where RouterOS keeps them in clear: a comment, a
+    /// list name (both in the entry's label), a name that refers to nothing.
+    @Test func secretsUsedInOrdinaryPropertiesPrintNoSecret() async throws {
+        let playbook = NSTemporaryDirectory() + "secrets-ordinary-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: playbook) }
+        let dangling = playbook.replacingOccurrences(of: ".yaml", with: "-dangling.yaml")
+        defer { try? FileManager.default.removeItem(atPath: dangling) }
+        let head = "secrets:\n  MD5: { env: AUDIT_BGP_MD5 }\n  PW: { env: AUDIT_USER_PASSWORD }\n  PSK: { env: AUDIT_WG_PRESHARED_KEY }\nmenus:\n"
+        try (head + """
+          /ip/firewall/address-list:
+            - { list: "${PW}", address: 192.0.2.7 }
+          /ip/firewall/filter:
+            - { chain: forward, action: accept, comment: "${MD5}" }
+            - { chain: forward, action: drop, comment: last }
+        """).write(toFile: playbook, atomically: true, encoding: .utf8)
+        try (head + """
+          /interface/wireguard/peers:
+            - { interface: "${PSK}", public-key: YGzsr5zuc0QAAYbnNkE2EPD3SYLkxnkcHYj6kMiYjF8=, allowed-address: 10.77.0.2/32 }
+        """).write(toFile: dangling, atomically: true, encoding: .utf8)
+        let runner = try await CLIRunner.start()
+        var cases: [Case] = []
+        for (label, arguments, status) in [("plan", ["plan", playbook], Int32(0)), ("plan --json", ["plan", playbook, "--json"], 0),
+                                           ("apply", ["apply", playbook, "--yes"], 0), ("drift --json", ["drift", playbook, "--json"], 0),
+                                           ("plan of a name that refers to nothing", ["plan", dangling], 1),
+                                           ("plan --json of a name that refers to nothing", ["plan", dangling, "--json"], 1)] {
+            let result = await rosplay(runner, arguments)
+            #expect(result.status == status, "\(label): \(result.all)")
+            cases.append(Case(label: label, result: result))
+        }
+        try await runner.stop()
+        #expect(cases[0].result.stdout.contains("comment=(sensitive)"), "\(cases[0].result.stdout)")
+        #expect(cases[4].result.stderr.contains("interface=(sensitive) names nothing"), "\(cases[4].result.all)")
+        expectNoSecret(in: cases)
+    }
+
     @Test func errorPathsPrintNoSecret() async throws {
         var cases: [Case] = []
         // A duplicated key in a playbook that holds a secret in clear (pasted in by mistake).
@@ -149,6 +184,11 @@ import Testing
             #expect(result.status == 1)
             cases.append(Case(label: "\(command[0]) without a router", result: result))
         }
+        // A secret given without its leading `=`: the local parse error names the word, not its value.
+        let bare = await rosplay(nil, ["call", "/interface/wireguard/set", "=.id=x", "private-key=\(key)"] + unreachable)
+        #expect(bare.status == 1)
+        #expect(bare.stderr.contains("unexpected word 'private-key=…'"), "\(bare.all)")
+        cases.append(Case(label: "call with a bare secret word", result: bare))
         let runner = try await CLIRunner.start()
         let wrongPassword = NSTemporaryDirectory() + "secrets-wrong-pw-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: wrongPassword) }

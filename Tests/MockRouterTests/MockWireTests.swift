@@ -107,7 +107,7 @@ import Testing
             let session = try await self.session(router)
             session.send("/ip/address/print", "bogus", ".tag=4")
             #expect(await session.readUntilDone() == [
-                Reply.trap("protocol error: malformed sentence: unexpected word 'bogus' in command /ip/address/print", category: .apiFailure, tag: "4"),
+                Reply.trap("protocol error: malformed sentence: unexpected word 'bogus' in command /ip/address/print (attribute words start with '=', queries with '?')", category: .apiFailure, tag: "4"),
                 .done(tag: "4"),
             ])
         }

@@ -48,7 +48,10 @@ public struct Command: Hashable, Sendable, CustomStringConvertible {
         self.init(first.string, attributes: sorted.attributes, apiAttributes: sorted.apiAttributes, tag: sorted.tag)
         for word in sorted.others {
             guard word.bytes.first == UInt8(ascii: "?") else {
-                throw .malformedSentence("unexpected word '\(word.string.prefix(64))' in command \(path)")
+                // Only up to its `=`: what follows may be a secret given without the leading `=`.
+                let text = word.string
+                let shown = text.firstIndex(of: "=").map { text[..<$0] + "=…" } ?? text
+                throw .malformedSentence("unexpected word '\(shown.prefix(64))' in command \(path) (attribute words start with '=', queries with '?')")
             }
             queries.append(try QueryWord(parsing: word))
         }
