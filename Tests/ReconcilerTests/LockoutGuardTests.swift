@@ -172,6 +172,35 @@ struct LockoutGuardTests {
         _ = only(try F.risks(from: F.lan, F.operation(.remove, "/user/group", "*B0")))
     }
 
+    /// A RADIUS login has no `/user` entry: `/user/active` names its group; where nothing does,
+    /// any group losing api, read or write may be the session's, so it counts as a risk.
+    @Test func theGroupOfAUserWithoutAnEntryIsGuardedToo() throws {
+        func risks(activeGroup: String?, _ operation: Operation) throws -> [LockoutRisk] {
+            var row: [String: String] = ["name": "radius-op", "address": F.lan, "via": "api", "when": "2026-12-02 11:59:00"]
+            row["group"] = activeGroup
+            let path = try SessionPath.resolve(user: "radius-op", service: "api-ssl", activeSessions: [LiveEntry(id: "*5", properties: row)], live: F.live)
+            return LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[operation]]))
+        }
+        let strip = F.operation(.set, "/user/group", "*B0", ["policy": "read,write,!api"])
+        #expect(try risks(activeGroup: "rosplay", strip).first?.certainty == .cuts)
+        #expect(try risks(activeGroup: "full", strip).isEmpty)
+        _ = only(try risks(activeGroup: nil, strip), .cannotTell)
+        _ = only(try risks(activeGroup: nil, F.operation(.remove, "/user/group", "*B0")), .cannotTell)
+        #expect(try risks(activeGroup: nil, F.operation(.set, "/user/group", "*B0", ["policy": "read,write,api,ftp"])).isEmpty)
+    }
+
+    /// The raw table's prerouting sees the session's packets before the filter does.
+    @Test func aRawPreroutingDropOfTheSessionIsRefused() throws {
+        let raw = "/ip/firewall/raw"
+        let drop = F.operation(.add, raw, nil, ["chain": "prerouting", "action": "drop", "src-address": "198.51.100.0/24"])
+        let risk = only(try F.risks(from: F.wan, drop))
+        #expect(risk?.reason.contains("chain prerouting of /ip/firewall/raw") == true, "\(String(describing: risk))")
+        // Another source, or the output chain, passes; notrack goes on to the next rule.
+        #expect(try F.risks(from: F.wan, F.operation(.add, raw, nil, ["chain": "prerouting", "action": "drop", "src-address": "203.0.113.0/24"])).isEmpty)
+        #expect(try F.risks(from: F.wan, F.operation(.add, raw, nil, ["chain": "output", "action": "drop"])).isEmpty)
+        #expect(try F.risks(from: F.wan, F.operation(.add, raw, nil, ["chain": "prerouting", "action": "notrack", "src-address": "198.51.100.0/24"])).isEmpty)
+    }
+
     @Test func userChangesThatKeepAccessPass() throws {
         #expect(try F.risks(from: F.lan, F.operation(.set, "/user", "*A0", ["group": "full"])).isEmpty)
         #expect(try F.risks(from: F.lan, F.operation(.set, "/user/group", "*B0", ["policy": "read,write,api,ftp"])).isEmpty)

@@ -99,7 +99,7 @@ import Testing
         #expect(path.routeID == "*80")
         #expect(path.live["/ip/route"]?.map(\.id) == ["*80"])
         #expect(path.live["/ip/firewall/filter"]?.count == 6)
-        #expect(Set(router.printed) == Set(SessionPath.commonMenus + ["/user/active", "/ip/route", "/ip/firewall/filter", "/ip/firewall/address-list"]))
+        #expect(Set(router.printed) == Set(SessionPath.commonMenus + ["/user/active", "/ip/route", "/ip/firewall/filter", "/ip/firewall/raw", "/ip/firewall/address-list"]))
         let remove = LockoutFixture.operation(.remove, "/ip/firewall/filter", "*F6")
         #expect(LockoutGuard(path: path, schema: .closest(to: RouterOSVersion("7.20.8")!)).risks(in: Plan(levels: [[remove]])).map(\.operation) == [remove])
     }

@@ -71,7 +71,13 @@ extension LockoutGuard {
     }
 
     private func groupRisks(_ operation: Operation) -> [LockoutRisk] {
-        guard let group = path.group, let live = liveEntry(operation), live.properties["name"] == group else { return [] }
+        guard let group = path.group else {
+            // The session's group is unknown: any group losing what rosplay needs may be it.
+            var loses = operation.kind == .remove
+            if let change = change(of: "policy", in: operation) { loses = change.new.map { Self.missingPolicies($0) != nil } ?? true }
+            return loses ? [risk(operation, .cannotTell, "the group of rosplay's user \(path.user) is not known, and this group loses the api, read or write policy")] : []
+        }
+        guard let live = liveEntry(operation), live.properties["name"] == group else { return [] }
         let what = "rosplay's user \(path.user) is in group \(group)"
         if operation.kind == .remove { return [risk(operation, what)] }
         if let change = change(of: "policy", in: operation) {

@@ -4,7 +4,7 @@ import RouterOSAPI
 extension SessionPath {
     /// Reads the path of the session `session` is: who it is, where it comes from, and the live
     /// entries ``LockoutGuard`` needs. Two waves (round trips), each with its prints sent together:
-    /// `/user/active` with the family-independent menus, then the family's firewall, address
+    /// `/user/active` with the family-independent menus, then the family's filter and raw tables, address
     /// lists and the routes whose destination holds the session's address (the first alone for a
     /// session over loopback).
     /// - Parameters:
@@ -18,9 +18,8 @@ extension SessionPath {
         let path = try resolve(user: user, service: service, activeSessions: activeSessions, live: live)
         guard !path.isLoopback else { return path }
         let family = familyMenus(path.address.family)
-        let menus = [family.route, family.filter, family.addressList]
-        let more = try await Snapshot.print([routesHolding(path.address, menu: family.route), Command(family.filter + "/print"),
-                                             Command(family.addressList + "/print")], from: session)
+        let menus = [family.route, family.filter, family.raw, family.addressList]
+        let more = try await Snapshot.print([routesHolding(path.address, menu: family.route)] + menus.dropFirst().map { Command($0 + "/print") }, from: session)
         live.merge(zip(menus, more)) { $1 }
         return try resolve(user: user, service: service, activeSessions: activeSessions, live: live)
     }

@@ -17,7 +17,7 @@ extension SessionPath {
             .filter { $0.properties["name"] == user && $0.properties["via"] == "api" }
             .compactMap { row in row.properties["address"].flatMap(IPText.Address.init).map { (row, $0) } }
             .sorted { number($0.0.id) < number($1.0.id) }
-        guard let (_, address) = candidates.last else {
+        guard let (session, address) = candidates.last else {
             throw SessionPathError(description: "the router lists no API session of user \(user) with an IP address in /user/active")
         }
         var path = SessionPath(
@@ -27,9 +27,10 @@ extension SessionPath {
         if !others.isEmpty {
             path.warnings.append("user \(user) also has API sessions from \(others.sorted().joined(separator: ", ")); guarding the newest, from \(address.text)")
         }
-        path.group = path.userEntry?.properties["group"]
-        if path.userEntry == nil {
-            path.warnings.append("/user has no user \(user) (a RADIUS login?): its group and policy cannot be checked")
+        // A RADIUS login has no `/user` entry; `/user/active` still names its group.
+        path.group = path.userEntry?.properties["group"] ?? session.properties["group"]
+        if path.group == nil {
+            path.warnings.append("neither /user nor /user/active names the group of \(user) (a RADIUS login?): any change of a group's policy counts as a risk")
         }
         if path.serviceEntry == nil {
             path.warnings.append("/ip/service has no entry \(service)")

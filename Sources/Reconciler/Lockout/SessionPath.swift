@@ -10,7 +10,7 @@ public struct SessionPath: Sendable {
     public var address: IPText.Address
     /// The user the session logged in as.
     public var user: String
-    /// The user's group, from `/user`; nil when `/user` has no such user (a RADIUS login).
+    /// The user's group, from `/user`, else from the session's `/user/active` row (a RADIUS login); nil when neither says.
     public var group: String?
     /// The `/ip/service` entry the session came in by: `api-ssl` or `api`.
     public var service: String
@@ -48,13 +48,17 @@ public struct SessionPath: Sendable {
         public let address: String
         public let route: String
         public let filter: String
+        /// The raw table: its `prerouting` sees every packet before the filter does.
+        public let raw: String
         public let addressList: String
     }
 
     public static func familyMenus(_ family: IPFamily) -> FamilyMenus {
         family == .v4
-            ? FamilyMenus(address: "/ip/address", route: "/ip/route", filter: "/ip/firewall/filter", addressList: "/ip/firewall/address-list")
-            : FamilyMenus(address: "/ipv6/address", route: "/ipv6/route", filter: "/ipv6/firewall/filter", addressList: "/ipv6/firewall/address-list")
+            ? FamilyMenus(address: "/ip/address", route: "/ip/route", filter: "/ip/firewall/filter", raw: "/ip/firewall/raw",
+                           addressList: "/ip/firewall/address-list")
+            : FamilyMenus(address: "/ipv6/address", route: "/ipv6/route", filter: "/ipv6/firewall/filter", raw: "/ipv6/firewall/raw",
+                           addressList: "/ipv6/firewall/address-list")
     }
 
     /// The menus of this session's family.

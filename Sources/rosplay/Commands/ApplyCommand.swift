@@ -48,7 +48,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("allow-lockout"), help: """
         Apply even though the plan would cut rosplay's own management session (its address, interface, route, \
-        WireGuard peer, input firewall, API service, user or group). Without --confirm-within nothing brings \
+        WireGuard peer, raw prerouting or input firewall, API service, user or group). Without --confirm-within nothing brings \
         the router back: prefer --confirm-within.
         """)
     var allowLockout = false

@@ -1,9 +1,10 @@
 import RouterModel
 
-/// What the firewall `input` chain does with a packet of the session, given a rule list: walked
-/// like RouterOS walks it (first terminal match decides, `jump` and `return` between chains, the
-/// chain's end accepts), with every matcher answering yes, no, or "cannot tell".
-struct InputChain {
+/// What a firewall table does with a packet of the session, from the chain it enters by (`input`
+/// of the filter, `prerouting` of raw), given the table's rules: walked like RouterOS walks it
+/// (first terminal match decides, `jump` and `return` between chains, the chain's end accepts),
+/// with every matcher answering yes, no, or "cannot tell".
+struct FirewallChain {
     /// The connection state the packet is in: a fresh connection (rosplay's next one) or the live one.
     enum State: String, CaseIterable {
         case new, established
@@ -11,7 +12,7 @@ struct InputChain {
 
     /// What happens to the packet.
     enum Outcome: Equatable {
-        /// Accepted by the rule with this key, or (nil) by the end of `input`.
+        /// Accepted by the rule with this key, or (nil) by the end of the chain it entered by.
         case accept(rule: String?)
         /// Dropped (`drop`, `reject`, `tarpit`) by the rule with this key.
         case drop(rule: String)
@@ -34,6 +35,8 @@ struct InputChain {
         case maybe(String)
     }
 
+    /// The chain the packet enters by: `input` (filter) or `prerouting` (raw).
+    let start: String
     let rules: [PlannedMenu.Entry]
     let addressList: [PlannedMenu.Entry]
     let listMembers: [PlannedMenu.Entry]
@@ -46,9 +49,9 @@ struct InputChain {
         path.serviceEntry?.properties["port"].flatMap(Int.init) ?? (path.service == "api" ? 8728 : 8729)
     }
 
-    /// The outcome for the session's packet, from the start of `input`.
+    /// The outcome for the session's packet, from the start of its chain.
     func outcome() -> Outcome {
-        let outcome = run("input", from: 0, depth: 0)
+        let outcome = run(start, from: 0, depth: 0)
         return outcome == .returned ? .accept(rule: nil) : outcome
     }
 
@@ -71,7 +74,7 @@ struct InputChain {
                 }
                 let inner = run(target, from: 0, depth: depth + 1)
                 effect = inner == .returned ? nil : inner
-            default: effect = nil // passthrough, log, add-src-to-address-list…: the walk goes on
+            default: effect = nil // passthrough, log, add-src-to-address-list, raw's notrack…: the walk goes on
             }
             switch matched {
             case .no: continue
