@@ -76,6 +76,20 @@ import Testing
         let plan = await CLIRunner.run(["plan", path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
                                         "--password-file", runner.passwordFile, "--no-certificate"], environment: ["LC_ALL": "C", "LANG": "C"])
         #expect(plan.stdout.contains("name: MikroTik -> ascii-test"), "\(plan.stdout)")
+        // No locale at all is the POSIX one (cron, env -i): ASCII too, in errors and their hints as well.
+        let none = ["LC_ALL": "", "LC_CTYPE": "", "LANG": ""]
+        let unset = await CLIRunner.run(["plan", path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                         "--password-file", runner.passwordFile, "--no-certificate"], environment: none)
+        #expect(unset.stdout.contains("name: MikroTik -> ascii-test"), "\(unset.stdout)")
+        let pinned = await CLIRunner.run(["plan", path, "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
+                                          "--password-file", runner.passwordFile, "--fingerprint", "SHA256:" + String(repeating: "00", count: 32)], environment: none)
+        #expect(pinned.status == 1)
+        #expect(pinned.stderr.contains("api-ssl seems to have no certificate (anonymous Diffie-Hellman only)"), "\(pinned.stderr)")
+        #expect(pinned.stderr.contains("certificate=..."), "\(pinned.stderr)")
+        for result in [plan, unset, pinned] {
+            let ascii = result.all.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(result.all)")
+        }
         try await runner.stop()
         try? FileManager.default.removeItem(atPath: path)
     }
@@ -104,6 +118,13 @@ import Testing
         let wrongUser = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(server.apiSSLPort!)", "--user", "bob",
                                              "--fingerprint", fingerprint], environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey, "ROSPLAY_PASSWORD": "nope"])
         #expect(wrongUser.stderr.contains("127.0.0.1:\(server.apiSSLPort!) refused the login of user 'bob'"), "\(wrongUser.stderr)")
+        // No password anywhere and no terminal to ask on: the refusal says none was given.
+        let noPassword = await CLIRunner.run(["drift", CLIRunner.fixtures + "/relay.yaml", "--router", "127.0.0.1:\(server.apiSSLPort!)", "--user", "bob",
+                                              "--fingerprint", fingerprint], environment: ["WG_PRIVATE_KEY": CLIRunner.privateKey])
+        #expect(noPassword.status == 1)
+        #expect(noPassword.stderr.contains("refused the login of user 'bob'"), "\(noPassword.stderr)")
+        #expect(noPassword.stderr.contains("no password was given, so an empty one was tried: pass --password-file FILE or set ROSPLAY_PASSWORD"), "\(noPassword.stderr)")
+        #expect(!wrongUser.stderr.contains("no password was given"), "\(wrongUser.stderr)")
         try await server.stop()
         try? FileManager.default.removeItem(atPath: directory.path)
     }

@@ -10,9 +10,14 @@ struct ConnectionHints {
     let port: Int?
 
     /// `error` with the option to pass where one is known; the error itself otherwise.
-    func explain(_ error: Error) async -> Error {
+    /// - Parameter passwordGiven: false when the login was tried with an empty password because
+    ///   none was given (no file, no `ROSPLAY_PASSWORD`, no terminal to ask on).
+    func explain(_ error: Error, passwordGiven: Bool = true) async -> Error {
         guard let error = error as? RouterOSError else { return error }
         switch error.code {
+        case .loginFailed where !passwordGiven:
+            return CLIError("\(error.summary); no password was given, so an empty one was tried: "
+                + "pass --password-file FILE or set ROSPLAY_PASSWORD (on a terminal rosplay asks for it)")
         case .connectionRefused:
             let service = options.plain ? "api (8728)" : "api-ssl (8729)"
             return CLIError("\(error.summary); is \(service) enabled on that port and allowed from here? `/ip service print`")

@@ -120,11 +120,11 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// From `--password-file`, else `ROSPLAY_PASSWORD`, else asked for on the terminal (not
-    /// echoed); without a terminal, empty (RouterOS's default admin has none).
-    func password() throws -> String {
+    /// echoed); nil without a terminal: none was given (RouterOS's default admin has none).
+    func password() throws -> String? {
         if let passwordFile { return try SecretFile.firstLine(passwordFile) }
         if let password = ProcessInfo.processInfo.environment["ROSPLAY_PASSWORD"] { return password }
-        guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password for \(userName) at \((try? endpointText()) ?? "the router"): ") else { return "" }
+        guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password for \(userName) at \((try? endpointText()) ?? "the router"): ") else { return nil }
         return String(cString: typed)
     }
 
@@ -145,11 +145,12 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw await hints.explain(error)
         }
+        let password = try password()
         do {
-            try await client.login(user: userName, password: try password())
+            try await client.login(user: userName, password: password ?? "")
         } catch {
             await client.close()
-            throw await hints.explain(error)
+            throw await hints.explain(error, passwordGiven: password != nil)
         }
         return client
     }
