@@ -123,7 +123,7 @@ struct ConnectionStateMachineTests {
         #expect(machine.received(.done(tag: "1")).outcome
             == .fail("p1", Self.error(.trap, "/ip/address/add", traps: [first, second])))
         #expect(Self.error(.trap, "/ip/address/add", traps: [first, second])
-            == "router refused /ip/address/add: no such item (category 1: argument value failure); router refused /ip/address/add: and another")
+            == "router refused /ip/address/add: no such item (category 1: argument value failure); and another")
     }
 
     @Test func aStreamYieldsRowsAndEndsCleanlyWhenInterrupted() {

@@ -65,7 +65,10 @@ public struct Applier: Sendable {
                     outcomes[sent.index].status = lost ? .uncertain : .failed
                     // The full message is the stop reason; alike operations share one short one, so they group.
                     outcomes[sent.index].error = lost ? "in flight when \(Self.lossWords(error))" : "\(error)"
-                    if stopReason == nil { stopReason = lost ? "the connection was lost: \(error)" : "\(operation.kind.rawValue) \(operation.menu) \(operation.label): \(error)" }
+                    // The router's message is the operation's own error, shown once with it.
+                    if stopReason == nil {
+                        stopReason = lost ? "the connection was lost: \(error)" : "the router refused " + [operation.kind.rawValue, operation.menu, operation.label].filter { !$0.isEmpty }.joined(separator: " ")
+                    }
                     if lost || sent.partlyDone {
                         steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: false,
                                                 statusIfNothingRemains: lost ? .notApplied : .failed))

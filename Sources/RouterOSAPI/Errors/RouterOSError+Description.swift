@@ -33,7 +33,10 @@ extension RouterOSError {
         case .invalidConfiguration: return "TLS set-up\(because)"
         case .loginFailed:
             return "\(router) refused the login" + (user.map { " of user '\($0)'" } ?? "") + because
-        case .trap: return traps.isEmpty ? "router refused \(commandText)" : traps.map(\.description).joined(separator: "; ")
+        case .trap:
+            // Several traps answer one command: named once, their reasons in the order they came.
+            guard let first = traps.first else { return "router refused \(commandText)" }
+            return "router refused \(first.command): " + traps.map(\.reason).joined(separator: "; ")
         case .replyTooLarge: return "\(commandText) returned \(replyLimit?.description ?? "too much"); it was cancelled"
         case .tagInUse: return "cannot send \(commandText)\(because)"
         case .fatal: return "\(router) closed the connection\(because)"

@@ -13,8 +13,12 @@ public struct RouterOSTrap: Hashable, Sendable, CustomStringConvertible {
         self.command = command
     }
 
+    /// The router's message with its category: `no such item (category 0: missing item or command)`.
+    public var reason: String {
+        message + (category.map { " (category \($0.rawValue): \($0))" } ?? "")
+    }
+
     public var description: String {
-        let category = category.map { " (category \($0.rawValue): \($0))" } ?? ""
-        return "router refused \(command): \(message)\(category)"
+        "router refused \(command): \(reason)"
     }
 }
