@@ -159,6 +159,30 @@ import Testing
         #expect(!typo.stderr.contains("WG_IF"), "\(typo.stderr)")
         let emptyName = await CLIRunner.run(["validate", relay, "--var", "=x"])
         #expect(emptyName.status != 0 && emptyName.stderr.contains("the name is empty"), "\(emptyName.stderr)")
+        let empty = NSTemporaryDirectory() + "rosplay-empty-\(UUID().uuidString).yaml"
+        try? "vars: {}\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let nothing = await CLIRunner.run(["validate", empty])
+        #expect(nothing.stderr.contains("rosplay: warning: the playbooks name no menu: there is nothing to check or change"), "\(nothing.all)")
+        try? FileManager.default.removeItem(atPath: empty)
+        let directory = await CLIRunner.run(["validate", NSTemporaryDirectory()])
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("cannot read playbook") && directory.stderr.contains("it is a directory"), "\(directory.stderr)")
+    }
+
+    /// What validate warns of without a router, plan refuses against one that lacks the entry,
+    /// at the entry's place, in the one message form.
+    @Test func planRefusesAnEntryItCannotAddAtItsPlace() async throws {
+        let runner = try await CLIRunner.start()
+        let vlan = NSTemporaryDirectory() + "rosplay-vlan-plan-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: vlan) }
+        try "menus:\n  /interface/vlan:\n    - { name: vlan10, interface: bridge }\n".write(toFile: vlan, atomically: true, encoding: .utf8)
+        let plan = await runner.rosplay("plan", [vlan])
+        #expect(plan.status == 1)
+        #expect(plan.stderr == "\(vlan):3:7: error: cannot add to /interface/vlan without vlan-id\n", "\(plan.stderr)")
+        let json = await runner.rosplay("plan", [vlan], ["--json"])
+        #expect(json.stdout.contains("\"message\" : \"cannot add to /interface/vlan without vlan-id\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"line\" : 3"), "\(json.stdout)")
+        try await runner.stop()
     }
 
     @Test func filesThatCannotBeReadSayWhyNotHowFoundationSpellsIt() async {
@@ -223,6 +247,16 @@ import Testing
         #expect(plain.status == 2)
         #expect(!plain.stdout.contains("\u{1B}[3"), "\(plain.stdout)")
         #expect(plain.stdout.contains("  + add name=wg-vps"))
+        let dumb = await Self.onTerminal(base, environment: environment.merging(["TERM": "dumb"]) { $1 })
+        #expect(dumb.status == 2)
+        #expect(!dumb.stdout.contains("\u{1B}"), "\(dumb.stdout)")
+        // In sync: 0, not 2.
+        let identity = NSTemporaryDirectory() + "rosplay-in-sync-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: identity) }
+        try "menus:\n  /system/identity:\n    name: MikroTik\n".write(toFile: identity, atomically: true, encoding: .utf8)
+        var unchanged = base
+        unchanged[1] = identity
+        #expect(await Self.onTerminal(unchanged, environment: environment).status == 0)
         // No password given anywhere: asked for on the terminal, not echoed, then used.
         var asked = environment
         asked["ROSPLAY_PASSWORD"] = nil
