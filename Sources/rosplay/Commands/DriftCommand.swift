@@ -35,7 +35,7 @@ struct DriftCommand: AsyncParsableCommand {
             if !quiet { print("in sync: \(run.target.router) matches the playbooks") }
         } else {
             let changes = plan.operations.count
-            print("drift: \(run.target.router) differs from the playbooks in \(changes) place\(changes == 1 ? "" : "s")")
+            print("drift: \(run.target.router) differs from the playbooks in \(counted(changes, "place"))")
             print(Terminal.renderer.render(plan, title: "Drift"))
         }
         if !plan.isEmpty { throw ExitCode(2) }

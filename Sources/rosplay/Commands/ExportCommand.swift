@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
             print(yaml, terminator: "")
         }
         if !secrets.isEmpty {
-            Terminal.standardError("rosplay: the export references \(secrets.count) secret(s); set these environment variables before planning: \(secrets.joined(separator: " "))")
+            Terminal.standardError("rosplay: the export references \(counted(secrets.count, "secret")); set these environment variables before planning: \(secrets.joined(separator: " "))")
         }
     }
 }

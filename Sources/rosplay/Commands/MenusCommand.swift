@@ -37,7 +37,7 @@ struct MenusCommand: ParsableCommand {
             print(Self.document(specs, version: schema.version))
             return
         }
-        print("RouterOS \(schema.version): \(specs.count) menu(s)\n")
+        print("RouterOS \(schema.version): \(counted(specs.count, "menu"))\n")
         let rows = [Self.header] + specs.map(Self.row)
         let widths = Self.header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

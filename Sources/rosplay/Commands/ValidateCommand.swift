@@ -37,6 +37,6 @@ struct ValidateCommand: AsyncParsableCommand {
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
         let tree = schema.version == version ? "" : " (command tree \(schema.version))"
         let secrets = readSecrets ? "" : "; values that use secrets were not checked (--read-secrets checks them)"
-        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(version)\(tree)\(secrets)")
+        print("ok: \(counted(desired.menus.count, "menu")), \(counted(entries, "entry", "entries")) valid for RouterOS \(version)\(tree)\(secrets)")
     }
 }
