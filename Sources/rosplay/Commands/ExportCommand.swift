@@ -30,8 +30,17 @@ struct ExportCommand: AsyncParsableCommand {
             for menu in wanted where exporter.schema.spec(for: menu) == nil {
                 throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
             }
-            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(wanted.count) menu(s) from \(client.target)") }
-            return exporter.export(try await Snapshot.read(wanted, from: client), board: identity.boardName, version: version)
+            let reading = ReadProgress()
+            let progress = ProgressTicker.start { reading.line(onTerminal: $0) }
+            let live: [String: [LiveEntry]]
+            do {
+                live = try await Snapshot.read(wanted, from: client, progress: reading)
+                await progress.stop()
+            } catch {
+                await progress.stop()
+                throw error
+            }
+            return exporter.export(live, board: identity.boardName, version: version)
         }
         await client.close()
         if let output {
