@@ -24,7 +24,7 @@ struct ApplyCommand: AsyncParsableCommand {
         connection (proof that management still works) and removes both. If it cannot, the router reverts by \
         itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay confirm.
 
-        Exit status: 0 applied and verified (and confirmed), 1 failed (see the report), 130 interrupted.
+        Exit status: \(ExitStatus.apply).
         Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
         """
     )

@@ -10,7 +10,14 @@ import RouterOSAPI
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk the seed-000 playbook through validate, plan, apply and drift against an in-process factory RB5009."
+        abstract: "Walk the seed-000 playbook through validate, plan, apply and drift against an in-process factory RB5009.",
+        discussion: """
+        No router is needed: the MockRouter runs inside rosplay. Run it from the repository's top folder, \
+        where Playbooks/ is.
+
+        Exit status: \(ExitStatus.demo).
+        Example: rosplay demo (from the repository's top folder; scripts/demo builds rosplay and runs this)
+        """
     )
 
     @Option(help: "The playbook to walk.")

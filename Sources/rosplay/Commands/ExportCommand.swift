@@ -9,7 +9,13 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a playbook of what the router has configured (non-default values; secrets as environment references).",
-        discussion: "Planning the exported playbook against the same router shows no changes once its secrets' variables are set."
+        discussion: """
+        Planning the exported playbook against the same router shows no changes once its secrets' variables are set. \
+        The environment variables to set are named on standard error; the playbook goes to standard output or --output.
+
+        Exit status: \(ExitStatus.export).
+        Example: rosplay export --router 192.0.2.1 --fingerprint SHA256:… --menu /ip/firewall/filter --output adopted.yaml
+        """
     )
 
     @OptionGroup var connection: ConnectionOptions

@@ -14,6 +14,9 @@ struct MenusCommand: ParsableCommand {
         references and value kinds checked against MikroTik's documentation; `derived` ones take their \
         style, identity (`name`) and value kinds from the command tree. A list menu whose identity is \
         `(say identity:)` needs `identity: [...]` in the playbook.
+
+        Exit status: \(ExitStatus.menus).
+        Example: rosplay menus /ip/firewall --routeros-version 7.18.2
         """
     )
 

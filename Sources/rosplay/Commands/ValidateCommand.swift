@@ -6,7 +6,13 @@ import RouterModel
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check playbooks against a RouterOS version without a router: menus, properties, values, variables, secrets."
+        abstract: "Check playbooks against a RouterOS version without a router: menus, properties, values, variables, secrets.",
+        discussion: """
+        Every problem is reported with its file:line:column. Secrets are not read unless --read-secrets is given.
+
+        Exit status: \(ExitStatus.validate).
+        Example: rosplay validate home.yaml --routeros-version 7.20.8 --var LAN_PREFIX=2001:db8:1234
+        """
     )
 
     @OptionGroup var playbook: PlaybookOptions
