@@ -1,4 +1,5 @@
-/// What each command's exit status means, in one place: each command's `--help` says its own.
+/// What each command's exit status means, in one place: each command's `--help` says its own,
+/// and `rosplay help exit-codes` gathers them.
 enum ExitStatus {
     /// True of every command.
     static let common = "64 usage error (an unknown option, a missing or malformed value), 130 interrupted by SIGINT or SIGTERM (Ctrl-C)"
@@ -30,4 +31,10 @@ enum ExitStatus {
 
     static let demo = "0 the walk-through ran to the end, 1 a step failed, "
         + "64 usage error, 130 interrupted"
+
+    /// Every command's, in the order `rosplay --help` lists them.
+    static let byCommand: [(command: String, statuses: String)] = [
+        ("plan", plan), ("apply", apply), ("confirm", confirm), ("drift", drift), ("validate", validate),
+        ("menus", menus), ("export", export), ("call", call), ("demo", demo),
+    ]
 }
