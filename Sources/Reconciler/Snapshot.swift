@@ -39,10 +39,10 @@ public struct Snapshot: Sendable {
     }
 
     /// The entries of every menu in `paths`: one print each, all in one wave, so a slow link costs
-    /// one round trip. The first failure is thrown.
-    public static func read(_ paths: [String], from session: RouterSession) async throws -> [String: [LiveEntry]] {
+    /// one round trip. The first failure is thrown. `progress` counts the menus as they are answered.
+    public static func read(_ paths: [String], from session: RouterSession, progress: ReadProgress? = nil) async throws -> [String: [LiveEntry]] {
         var menus: [String: [LiveEntry]] = [:]
-        for (path, outcome) in zip(paths, await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))) {
+        for (path, outcome) in zip(paths, await session.pipeline(prints(paths, progress: progress))) {
             menus[path] = entries(try outcome!.replies[0].get().rows, in: path)
         }
         return menus
@@ -50,12 +50,18 @@ public struct Snapshot: Sendable {
 
     /// The same, leaving out a menu the router refuses to print (one this version lacks) instead
     /// of failing.
-    public static func readWherePossible(_ paths: [String], from session: RouterSession) async -> [String: [LiveEntry]] {
+    public static func readWherePossible(_ paths: [String], from session: RouterSession, progress: ReadProgress? = nil) async -> [String: [LiveEntry]] {
         var menus: [String: [LiveEntry]] = [:]
-        for (path, outcome) in zip(paths, await session.pipeline(Wave(paths.map { [Command($0 + "/print")] }))) {
+        for (path, outcome) in zip(paths, await session.pipeline(prints(paths, progress: progress))) {
             if let rows = try? outcome?.replies[0].get().rows { menus[path] = entries(rows, in: path) }
         }
         return menus
+    }
+
+    /// One print of each menu of `paths`, as one wave that tells `progress` of each menu answered.
+    private static func prints(_ paths: [String], progress: ReadProgress?) -> Wave {
+        progress?.asking(paths.count)
+        return Wave(paths.map { [Command($0 + "/print")] }, answered: { index, _ in progress?.read(paths[index]) })
     }
 
     /// Printed rows of `path` as entries: `.id` taken out, values in the form a playbook writes them.

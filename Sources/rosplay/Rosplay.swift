@@ -14,9 +14,10 @@ struct Rosplay: AsyncParsableCommand {
     /// This build's version, printed by `rosplay --version`.
     static let version = "0.4.0"
 
-    /// Installs the signal handlers before any command runs, then runs the command.
+    /// Installs the signal handlers before any command runs, answers a help topic, then runs the command.
     static func main() async {
         SignalHandling.install()
+        HelpRequest.answer(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

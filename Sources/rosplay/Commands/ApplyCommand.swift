@@ -24,7 +24,7 @@ struct ApplyCommand: AsyncParsableCommand {
         connection (proof that management still works) and removes both. If it cannot, the router reverts by \
         itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay confirm.
 
-        Exit status: 0 applied and verified (and confirmed), 1 failed (see the report), 130 interrupted.
+        Exit status: \(ExitStatus.apply).
         Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
         """
     )
@@ -98,12 +98,13 @@ struct ApplyCommand: AsyncParsableCommand {
         let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect() }
         let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
         SignalHandling.guardApply(control)
-        let progress = ApplyProgress(control: control, total: run.plan.operations.count)
-        let ticker = Task { await progress.run() }
+        let total = run.plan.operations.count
+        let progress = ProgressTicker.start { _ in
+            let (applied, sent) = control.counts
+            return "  \(applied)/\(counted(total, "operation")) applied, \(sent - applied) in flight"
+        }
         let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
-        ticker.cancel()
-        await ticker.value
-        progress.finish()
+        await progress.stop()
         SignalHandling.applyFinished()
         if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(ApplyReportText.render(report)) }
         guard report.succeeded else {

@@ -10,6 +10,9 @@ struct CallCommand: AsyncParsableCommand {
         discussion: """
         Words are given as on the wire: `rosplay call /ip/address/print ?interface=bridge =.proplist=address`.
         Secrets in the replies (and the value a `get` returns of a secret) are printed as (sensitive).
+
+        Exit status: \(ExitStatus.call).
+        Example: rosplay call /ip/address/print '?interface=bridge' --router 192.0.2.1 --fingerprint SHA256:…
         """
     )
 

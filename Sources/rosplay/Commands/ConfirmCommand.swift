@@ -7,8 +7,9 @@ struct ConfirmCommand: AsyncParsableCommand {
         commandName: "confirm",
         abstract: "Keep an applied change: disarm the revert that apply --confirm-within left on the router.",
         discussion: """
-        Removes every rosplay revert armed on the router (its /system/scheduler entry and /system/script). \
-        Exit status: 0 disarmed, 1 nothing was armed (it may have fired already) or the router could not be reached.
+        Removes every rosplay revert armed on the router (its /system/scheduler entry and /system/script).
+
+        Exit status: \(ExitStatus.confirm).
         Example: rosplay confirm --router 192.0.2.1 --fingerprint SHA256:…
         """
     )

@@ -10,7 +10,14 @@ import RouterOSAPI
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk the seed-000 playbook through validate, plan, apply and drift against an in-process factory RB5009."
+        abstract: "Walk the seed-000 playbook through validate, plan, apply and drift against an in-process factory RB5009.",
+        discussion: """
+        No router is needed: the MockRouter runs inside rosplay. Run it from the repository's top folder, \
+        where Playbooks/ is.
+
+        Exit status: \(ExitStatus.demo).
+        Example: rosplay demo (from the repository's top folder; scripts/demo builds rosplay and runs this)
+        """
     )
 
     @Option(help: "The playbook to walk.")
@@ -48,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         let client = try await connect()
         step(2, "Validate \(playbook) against the router's RouterOS version (offline: rosplay validate).")
         var run = try await guarded { try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired) }
-        print("   ok: \(run.desired.menus.count) menus, \(run.desired.menus.reduce(0) { $0 + $1.entries.count }) entries")
+        print("   ok: \(counted(run.desired.menus.count, "menu")), \(counted(run.desired.menus.reduce(0) { $0 + $1.entries.count }, "entry", "entries"))")
 
         step(3, "Plan: what apply would change (rosplay plan). Secrets print as (sensitive).")
         print(indent(renderer.render(run.plan)))
@@ -56,7 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
         step(4, "Apply: level by level, independent commands in flight together, then re-read and re-plan (rosplay apply --yes).")
         let report = await Applier(session: client, schema: run.schema).apply(run.plan)
         guard report.succeeded else { throw CLIError("the demo's apply failed: \(report.outcomes.compactMap(\.error).joined(separator: "; "))") }
-        print("   applied \(report.outcomes.count) operations")
+        print("   applied \(counted(report.outcomes.count, "operation"))")
         run = try await RouterRun.prepare(client: client, playbooks: playbooks, validate: desired)
         step(5, "Drift: the router matches the playbook (rosplay drift exits 0).")
         print("   " + renderer.summary(run.plan))

@@ -7,9 +7,10 @@ struct DriftCommand: AsyncParsableCommand {
         commandName: "drift",
         abstract: "Check whether the router still matches the playbooks (exit 0 in sync, 2 drifted, 1 error).",
         discussion: """
-        Made for cron: no prompts, no colour unless on a terminal, nothing printed in sync with --quiet. \
-        Exit status: 0 in sync, 2 drifted, 1 the router could not be checked (with --json, an error document \
-        of the same schema is printed then too).
+        Made for cron: no prompts, no colour unless on a terminal, nothing printed in sync with --quiet \
+        (rosplay help automation has cron and systemd examples).
+
+        Exit status: \(ExitStatus.drift).
         Example: rosplay drift home.yaml --router 192.0.2.1 --fingerprint SHA256:… --quiet --json > drift.json
         """
     )
@@ -35,7 +36,7 @@ struct DriftCommand: AsyncParsableCommand {
             if !quiet { print("in sync: \(run.target.router) matches the playbooks") }
         } else {
             let changes = plan.operations.count
-            print("drift: \(run.target.router) differs from the playbooks in \(changes) place\(changes == 1 ? "" : "s")")
+            print("drift: \(run.target.router) differs from the playbooks in \(counted(changes, "place"))")
             print(Terminal.renderer.render(plan, title: "Drift"))
         }
         if !plan.isEmpty { throw ExitCode(2) }

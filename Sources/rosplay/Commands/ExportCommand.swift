@@ -9,7 +9,13 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a playbook of what the router has configured (non-default values; secrets as environment references).",
-        discussion: "Planning the exported playbook against the same router shows no changes once its secrets' variables are set."
+        discussion: """
+        Planning the exported playbook against the same router shows no changes once its secrets' variables are set. \
+        The environment variables to set are named on standard error; the playbook goes to standard output or --output.
+
+        Exit status: \(ExitStatus.export).
+        Example: rosplay export --router 192.0.2.1 --fingerprint SHA256:… --menu /ip/firewall/filter --output adopted.yaml
+        """
     )
 
     @OptionGroup var connection: ConnectionOptions
@@ -30,8 +36,17 @@ struct ExportCommand: AsyncParsableCommand {
             for menu in wanted where exporter.schema.spec(for: menu) == nil {
                 throw CLIError("cannot export \(menu): not a menu rosplay manages on RouterOS \(version)")
             }
-            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(wanted.count) menu(s) from \(client.target)") }
-            return exporter.export(try await Snapshot.read(wanted, from: client), board: identity.boardName, version: version)
+            let reading = ReadProgress()
+            let progress = ProgressTicker.start { reading.line(onTerminal: $0) }
+            let live: [String: [LiveEntry]]
+            do {
+                live = try await Snapshot.read(wanted, from: client, progress: reading)
+                await progress.stop()
+            } catch {
+                await progress.stop()
+                throw error
+            }
+            return exporter.export(live, board: identity.boardName, version: version)
         }
         await client.close()
         if let output {
@@ -41,7 +56,7 @@ struct ExportCommand: AsyncParsableCommand {
             print(yaml, terminator: "")
         }
         if !secrets.isEmpty {
-            Terminal.note("the export references \(secrets.count) secret(s); set these environment variables before planning: \(secrets.joined(separator: " "))")
+            Terminal.note("the export references \(counted(secrets.count, "secret")); set these environment variables before planning: \(secrets.joined(separator: " "))")
         }
     }
 }

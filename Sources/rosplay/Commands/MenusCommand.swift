@@ -14,6 +14,9 @@ struct MenusCommand: ParsableCommand {
         references and value kinds checked against MikroTik's documentation; `derived` ones take their \
         style, identity (`name`) and value kinds from the command tree. A list menu whose identity is \
         `(say identity:)` needs `identity: [...]` in the playbook.
+
+        Exit status: \(ExitStatus.menus).
+        Example: rosplay menus /ip/firewall --routeros-version 7.18.2
         """
     )
 
@@ -37,7 +40,7 @@ struct MenusCommand: ParsableCommand {
             print(Self.document(specs, version: schema.version))
             return
         }
-        print("RouterOS \(schema.version): \(specs.count) menu(s)\n")
+        print("RouterOS \(schema.version): \(counted(specs.count, "menu"))\n")
         let rows = [Self.header] + specs.map(Self.row)
         let widths = Self.header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

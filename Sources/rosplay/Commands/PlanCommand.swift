@@ -8,9 +8,10 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "Show what apply would change on the router.",
         discussion: """
         Nothing is changed. The plan is grouped by menu in the order the playbooks name them, each operation \
-        with the file:line that asked for it; + add, ~ change, - remove, <> move (colour on a terminal unless \
-        NO_COLOR is set or TERM=dumb). Exit status: 0 planned (changes or not), 1 error; with \
-        --detailed-exitcode, 0 no changes, 2 changes, 1 error (as terraform plan).
+        with the file:line that asked for it; + add, ~ change or unset, - remove, ↕ move (<> where the locale \
+        is not UTF-8; colour on a terminal unless NO_COLOR is set or TERM=dumb).
+
+        Exit status: \(ExitStatus.plan).
         Example: rosplay plan home.yaml --router 192.0.2.1 --fingerprint SHA256:… --password-file ~/.rosplay-pw
         """
     )

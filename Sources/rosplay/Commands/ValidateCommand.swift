@@ -6,7 +6,13 @@ import RouterModel
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check playbooks against a RouterOS version without a router: menus, properties, values, variables, secrets."
+        abstract: "Check playbooks against a RouterOS version without a router: menus, properties, values, variables, secrets.",
+        discussion: """
+        Every problem is reported with its file:line:column. Secrets are not read unless --read-secrets is given.
+
+        Exit status: \(ExitStatus.validate).
+        Example: rosplay validate home.yaml --routeros-version 7.20.8 --var LAN_PREFIX=2001:db8:1234
+        """
     )
 
     @OptionGroup var playbook: PlaybookOptions
@@ -37,6 +43,6 @@ struct ValidateCommand: AsyncParsableCommand {
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
         let tree = schema.version == version ? "" : " (command tree \(schema.version))"
         let secrets = readSecrets ? "" : "; values that use secrets were not checked (--read-secrets checks them)"
-        print("ok: \(desired.menus.count) menus, \(entries) entries valid for RouterOS \(version)\(tree)\(secrets)")
+        print("ok: \(counted(desired.menus.count, "menu")), \(counted(entries, "entry", "entries")) valid for RouterOS \(version)\(tree)\(secrets)")
     }
 }

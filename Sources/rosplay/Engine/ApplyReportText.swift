@@ -7,7 +7,7 @@ enum ApplyReportText {
     static let shownPerGroup = 3
 
     static func render(_ report: ApplyReport, symbols: TextSymbols = Terminal.symbols) -> String {
-        if report.succeeded { return "Applied \(report.outcomes.count) operation(s) in \(report.waves) wave(s)." }
+        if report.succeeded { return "Applied \(counted(report.outcomes.count, "operation")) in \(counted(report.waves, "wave"))." }
         var lines = ["Apply stopped: \(report.stopReason ?? "an operation failed")."]
         let groups = report.groups
         let width = groups.map { "\($0.labels.count)".count }.max() ?? 1

@@ -51,25 +51,27 @@ struct RouterRun {
     /// The same on an open, logged-in connection, with the playbooks validated by `validate`.
     static func prepare(client: RouterOSClient, playbooks: Playbooks, session: Session? = nil,
                         validate: @escaping (RouterSchema, RouterOSVersion, PlaybookDocument) throws -> DesiredState) async throws -> RouterRun {
+        let reading = ReadProgress()
+        let progress = ProgressTicker.start { reading.line(onTerminal: $0) }
         do {
             async let path = readPath(of: session, on: client)
             // Sent with the identity, before the version is known: the glance's menus and those they
             // refer to. One this version lacks fails alone, and is none of the playbooks' business.
             let guessed = Snapshot.menusToRead(await playbooks.glance.value, schema: nil)
-            async let early = Snapshot.readWherePossible(guessed, from: client)
+            async let early = Snapshot.readWherePossible(guessed, from: client, progress: reading)
             // A user without read rights on the scheduler simply sees no armed revert.
             async let armed = (try? ArmedRevert.armed(on: client)) ?? []
             let identity = try await RouterIdentity.read(from: client)
             let schema = RouterSchema.closest(to: identity.version)
             let document = await playbooks.parsing.value
             let menus = Snapshot.menusToRead(document.menus.map(\.path.value), schema: schema)
-            if isatty(STDERR_FILENO) == 1 { Terminal.progress("reading \(menus.count) menu(s) from \(client.target)") }
-            async let rest = Snapshot.read(menus.filter { !guessed.contains($0) }, from: client)
+            async let rest = Snapshot.read(menus.filter { !guessed.contains($0) }, from: client, progress: reading)
             let desired = try validate(schema, identity.version, document)
             var live = try await rest.merging(await early) { mine, _ in mine }
             // What the early read could not print is asked again, to get the router's own error.
             let missing = menus.filter { live[$0] == nil }
-            if !missing.isEmpty { live.merge(try await Snapshot.read(missing, from: client)) { mine, _ in mine } }
+            if !missing.isEmpty { live.merge(try await Snapshot.read(missing, from: client, progress: reading)) { mine, _ in mine } }
+            await progress.stop()
             let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: live)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
@@ -81,6 +83,7 @@ struct RouterRun {
             return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target,
                              armedReverts: reverts, sessionPath: await path)
         } catch {
+            await progress.stop()
             await client.close()
             throw error
         }

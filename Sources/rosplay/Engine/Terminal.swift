@@ -35,7 +35,7 @@ enum Terminal {
     static func standardError(_ text: String) {
         // What was printed before goes out first, so a log of both streams keeps their order.
         fflush(nil)
-        FileHandle.standardError.write(Data((symbols.transliterating(text) + "\n").utf8))
+        StatusLine.standardError.write(symbols.transliterating(text) + "\n")
     }
 
     /// A step of a long run, indented under what it belongs to.

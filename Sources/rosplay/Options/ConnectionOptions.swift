@@ -5,19 +5,31 @@ import RouterOSAPI
 
 /// Where the router is and how to trust it: shared by every command that talks to one.
 struct ConnectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Router as HOST or HOST:PORT (default port 8729, or 8728 with --plain). Also ROSPLAY_ROUTER.", valueName: "host[:port]"))
+    @Option(help: ArgumentHelp("""
+        Router as HOST or HOST:PORT (default port 8729, or 8728 with --plain). Also ROSPLAY_ROUTER. \
+        Example: --router 192.0.2.1, --router router.lan:8729, --router [2001:db8::1]:8729.
+        """, valueName: "host[:port]"))
     var router: String?
 
     @Option(help: "API user. Also ROSPLAY_USER. Default: admin.")
     var user: String?
 
-    @Option(name: .customLong("password-file"), help: "File whose first line is the password. Also ROSPLAY_PASSWORD.")
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("""
+        File whose first line is the password. Also ROSPLAY_PASSWORD; with neither, it is asked for on a terminal. \
+        Example: --password-file ~/.rosplay-pw
+        """, valueName: "file"))
     var passwordFile: String?
 
-    @Option(help: "Verify the router's certificate against this CA file (PEM).")
+    @Option(help: ArgumentHelp("""
+        Verify the router's certificate, and that it is made for the --router address, against this CA file (PEM). \
+        Example: --ca /etc/rosplay/router-ca.pem (rosplay help trust).
+        """, valueName: "file"))
     var ca: String?
 
-    @Option(help: ArgumentHelp("Accept exactly the router certificate with this SHA-256 fingerprint.", valueName: "SHA256:HEX"))
+    @Option(help: ArgumentHelp("""
+        Accept exactly the router certificate with this SHA-256 fingerprint: 64 hex digits, colons between bytes \
+        allowed. Example: --fingerprint SHA256:9F86D081…B0F00A08 (rosplay help trust says how to get it).
+        """, valueName: "SHA256:HEX"))
     var fingerprint: String?
 
     @Flag(name: .customLong("no-certificate"), help: "Anonymous Diffie-Hellman TLS, for api-ssl without a certificate: encrypted, but the router is not authenticated.")
@@ -35,7 +47,7 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("reconnect-within"), help: ArgumentHelp("""
         After the connection is lost mid-apply, how long to keep trying (with backoff from 0.25s to 8s) \
-        to reconnect and undo. Default: 60s.
+        to reconnect and undo. Default: 60s. Example: --reconnect-within 5m
         """, valueName: "duration"))
     var reconnectWithin: String?
 

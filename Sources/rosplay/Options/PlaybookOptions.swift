@@ -7,7 +7,9 @@ struct PlaybookOptions: ParsableArguments {
     @Argument(help: "Playbook files (YAML); later ones add to earlier ones.")
     var playbooks: [String]
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable, overriding the playbooks' vars.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("var"), help: ArgumentHelp(
+        "Set a variable, overriding the playbooks' vars and the environment (repeatable). Example: --var LAN_PREFIX=2001:db8:1234",
+        valueName: "NAME=VALUE"))
     var variables: [String] = []
 
     func validate() throws {
