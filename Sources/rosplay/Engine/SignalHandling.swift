@@ -22,6 +22,12 @@ enum SignalHandling {
     static func applyFinished() {
         state.set(.applied)
     }
+
+    /// From now on a signal exits at once saying `what` may have changed on the router (a raw
+    /// command sent by `call`, a revert being armed or disarmed).
+    static func mayChange(_ what: String) {
+        state.set(.changing(what))
+    }
 }
 
 /// Where the run is, for what a signal means.
@@ -32,6 +38,8 @@ private enum Stage {
     case applying(ApplyControl)
     /// An apply has ended; its report is being written or its result verified.
     case applied
+    /// Something outside an apply may be changing the router: what to say about it.
+    case changing(String)
 }
 
 /// The write end of the pipe signal handlers report to; set before any handler is installed.
@@ -93,6 +101,8 @@ private final class SignalState: @unchecked Sendable {
             interrupted(by: name, "before anything was changed on the router")
         case .applied:
             interrupted(by: name, "after the apply ended; what its report says was applied is on the router (run rosplay drift to check)")
+        case .changing(let what):
+            interrupted(by: name, "while \(what)")
         case .applying(let running):
             control = running
         }
