@@ -18,9 +18,13 @@ public enum ReportJSON {
         }
     }
 
-    /// `rosplay.plan/1` or `rosplay.drift/1`.
-    public static func plan(_ plan: Plan, target: Target, schema: String) -> String {
-        JSONValue.object(document(plan, target: target, schema: schema)).text
+    /// `rosplay.plan/1` or `rosplay.drift/1`, with the reverts an earlier `apply --confirm-within`
+    /// left armed (`armedReverts`: each `name` and `firesAt`, router time): a router in sync now
+    /// may still undo an apply when one fires.
+    public static func plan(_ plan: Plan, target: Target, schema: String, armed: [ArmedRevert] = []) -> String {
+        var document = document(plan, target: target, schema: schema)
+        document["armedReverts"] = .array(armed.map { .object(["name": .string($0.name), "firesAt": .string($0.firesAt)]) })
+        return JSONValue.object(document).text
     }
 
     /// `rosplay.apply/1`: the plan, then what happened to each operation, the counts and the round-trip waves.

@@ -40,6 +40,8 @@ import Testing
         let drift = await runner.rosplay("drift", ["confirm.yaml"])
         #expect(drift.status == 0, "\(drift.all)")
         #expect(drift.stderr.contains("a revert is armed on"), "\(drift.stderr)")
+        let json = await runner.rosplay("drift", ["confirm.yaml"], ["--json"])
+        #expect(json.stdout.contains("\"armedReverts\" : [\n    {\n      \"firesAt\""), "\(json.stdout)")
         // Nobody confirms: the router puts back every rule, in its old place, and removes the revert.
         #expect(try await Self.waitUntil(runner, equals: before), "the router did not revert to the state before the apply")
         try await runner.stop()

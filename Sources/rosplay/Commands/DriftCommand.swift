@@ -31,7 +31,7 @@ struct DriftCommand: AsyncParsableCommand {
         await run.client.close()
         let plan = run.plan
         if json {
-            print(ReportJSON.plan(plan, target: run.target, schema: "rosplay.drift/1"))
+            print(ReportJSON.plan(plan, target: run.target, schema: "rosplay.drift/1", armed: run.armedReverts))
         } else if plan.isEmpty {
             if !quiet { print("in sync: \(run.target.router) matches the playbooks") }
         } else {

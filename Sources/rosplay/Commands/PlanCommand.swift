@@ -31,7 +31,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         await run.client.close()
         if json {
-            print(ReportJSON.plan(run.plan, target: run.target, schema: "rosplay.plan/1"))
+            print(ReportJSON.plan(run.plan, target: run.target, schema: "rosplay.plan/1", armed: run.armedReverts))
         } else {
             print("rosplay plan for \(run.target.router) (RouterOS \(run.target.version)\(run.target.board.map { ", \($0)" } ?? ""))\n")
             print(Terminal.renderer.render(run.plan))
