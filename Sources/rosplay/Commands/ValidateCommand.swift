@@ -38,11 +38,12 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let version = routerOS.version
         let schema = routerOS.schema()
-        let desired = try await guarded { try playbook.desiredState(for: schema, version: version, readSecrets: readSecrets) }
+        let document = playbook.load()
+        let desired = try await guarded { try playbook.desiredState(document, for: schema, version: version, readSecrets: readSecrets) }
         for warning in Self.unaddable(desired, schema: schema) { Terminal.standardError(warning) }
         let entries = desired.menus.reduce(0) { $0 + $1.entries.count }
         let tree = schema.version == version ? "" : " (command tree \(schema.version))"
-        let secrets = readSecrets ? "" : "; values that use secrets were not checked (--read-secrets checks them)"
+        let secrets = readSecrets || document.secrets.isEmpty ? "" : "; values that use secrets were not checked (--read-secrets checks them)"
         print("ok: \(counted(desired.menus.count, "menu")), \(counted(entries, "entry", "entries")) valid for RouterOS \(version)\(tree)\(secrets)")
     }
 }
