@@ -81,6 +81,17 @@ import Testing
         let result = await plan.finish()
         #expect(result.status == 130, "\(result.all)")
         #expect(result.stderr.contains("interrupted by SIGINT before anything was changed on the router"), "\(result.stderr)")
+        // With --json, standard output still gets a document: the error, and the exit status.
+        let again = ContinuousClock.now + .seconds(30)
+        while runner.server.device.openSessionCount > 0, ContinuousClock.now < again { try await Task.sleep(for: .milliseconds(10)) }
+        let json = runner.launch("drift", ["relay.yaml"], ["--json"])
+        while runner.server.device.openSessionCount == 0, ContinuousClock.now < again { try await Task.sleep(for: .milliseconds(10)) }
+        json.send(SIGTERM)
+        let document = await json.finish()
+        #expect(document.status == 130, "\(document.all)")
+        #expect(document.stdout.contains("\"exitStatus\" : 130"), "\(document.stdout)")
+        #expect(document.stdout.contains("\"schema\" : \"rosplay.drift/1\""), "\(document.stdout)")
+        #expect(document.stdout.contains("interrupted by SIGTERM before anything was changed on the router"), "\(document.stdout)")
         try await runner.stop()
     }
 

@@ -72,8 +72,7 @@ import Testing
         } throws: { error in
             isRouterError(error, .trap) { error in
                 error.traps.map(\.message) == ["first problem", "second problem"] && error.trap?.category == .argumentValueFailure
-                    && "\(error)" == "router refused /ip/address/add =address=192.0.2.1/24: first problem (category 1: argument value failure); "
-                        + "router refused /ip/address/add =address=192.0.2.1/24: second problem"
+                    && "\(error)" == "router refused /ip/address/add =address=192.0.2.1/24: first problem (category 1: argument value failure); second problem"
             }
         }
         await client.close()

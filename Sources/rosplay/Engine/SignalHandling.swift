@@ -46,6 +46,35 @@ private enum Stage {
 /// A handler may do little safely, so it only writes the signal's number here.
 nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
 
+/// 1 while nothing has changed on the router: the handler itself then says so and exits 130,
+/// with `write` and `_exit` only (async-signal-safe), needing no other thread to be scheduled.
+nonisolated(unsafe) private var exitInHandler: Int32 = 1
+
+/// What the handler writes before exiting in the reading stage, composed at install: per signal,
+/// the message for standard error and (with `--json`) the error document for standard output.
+/// Plain pointers, so the handler neither allocates nor counts references.
+private typealias ReadingMessage = (stderr: UnsafeMutableBufferPointer<UInt8>, stdout: UnsafeMutableBufferPointer<UInt8>)
+nonisolated(unsafe) private var readingSIGINT: ReadingMessage?
+nonisolated(unsafe) private var readingSIGTERM: ReadingMessage?
+
+/// `text`'s bytes in memory that is never freed, for a signal handler to write.
+private func permanentBytes(_ text: String) -> UnsafeMutableBufferPointer<UInt8> {
+    let bytes = Array(text.utf8)
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+    _ = buffer.initialize(from: bytes)
+    return UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
+}
+
+/// Writes all of `buffer` to `descriptor`, async-signal-safely.
+private func writeAll(_ descriptor: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    var offset = 0
+    while offset < buffer.count, let base = buffer.baseAddress {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written <= 0 { if written < 0, errno == EINTR { continue } else { return } }
+        offset += written
+    }
+}
+
 private final class SignalState: @unchecked Sendable {
     private let lock = NSLock()
     private var stage = Stage.reading
@@ -63,6 +92,13 @@ private final class SignalState: @unchecked Sendable {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         signalPipeWriteEnd = ends[1]
+        let schema = ErrorDocument.schema(requestedBy: Array(CommandLine.arguments.dropFirst()))
+        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
+            let message = Self.message(name, "before anything was changed on the router")
+            let document = schema.map { ErrorDocument(schema: $0, problems: [.init(location: nil, message: message)], exitStatus: 130).text + "\n" } ?? ""
+            let composed = (permanentBytes("rosplay: error: \(message)\n"), permanentBytes(document))
+            if number == SIGINT { readingSIGINT = composed } else { readingSIGTERM = composed }
+        }
         let readEnd = ends[0]
         Thread.detachNewThread { [self] in
             var number: UInt8 = 0
@@ -76,6 +112,11 @@ private final class SignalState: @unchecked Sendable {
         for number in [SIGINT, SIGTERM] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
+                if exitInHandler == 1, let messages = number == SIGINT ? readingSIGINT : readingSIGTERM {
+                    writeAll(STDERR_FILENO, messages.stderr)
+                    writeAll(STDOUT_FILENO, messages.stdout)
+                    _exit(130)
+                }
                 var byte = UInt8(truncatingIfNeeded: number)
                 _ = write(signalPipeWriteEnd, &byte, 1)
             }
@@ -88,7 +129,13 @@ private final class SignalState: @unchecked Sendable {
     func set(_ stage: Stage) {
         lock.lock()
         self.stage = stage
+        if case .reading = stage { exitInHandler = 1 } else { exitInHandler = 0 }
         lock.unlock()
+    }
+
+    /// `interrupted by SIGINT WHAT`.
+    static func message(_ name: String, _ what: String) -> String {
+        "interrupted by \(name) \(what)"
     }
 
     private func received(_ name: String) {
@@ -118,7 +165,7 @@ private final class SignalState: @unchecked Sendable {
 
     /// Says why the run ends (with the error document `--json` asked for) and exits 130.
     private func interrupted(by name: String, _ what: String) -> Never {
-        let message = "interrupted by \(name) \(what)"
+        let message = Self.message(name, what)
         Terminal.error(message)
         if let schema = ErrorDocument.schema(requestedBy: Array(CommandLine.arguments.dropFirst())) {
             print(ErrorDocument(schema: schema, problems: [.init(location: nil, message: message)], exitStatus: 130).text)
