@@ -95,7 +95,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
         let connection = self.connection
         let control = ApplyControl()
-        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect() }
+        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect(by: $0) }
         let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
         SignalHandling.guardApply(control)
         let progress = ApplyProgress(control: control, total: run.plan.operations.count)
