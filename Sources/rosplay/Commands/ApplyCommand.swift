@@ -21,8 +21,10 @@ struct ApplyCommand: AsyncParsableCommand {
         With --confirm-within, the router itself reverts the change unless rosplay confirms it in time: \
         before the first change rosplay installs the inverse of the plan as a /system/script run once by a \
         /system/scheduler entry when the window expires; after applying and verifying it opens a new \
-        connection (proof that management still works) and removes both. If it cannot, the router reverts by \
-        itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay confirm.
+        connection (proof that management still works) and removes both, by name. If it cannot, the router \
+        reverts by itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay \
+        confirm --name. A confirmed apply is refused while another rosplay revert is armed on the router: \
+        confirm that one first.
 
         Exit status: 0 applied and verified (and confirmed), 1 failed (see the report), 130 interrupted.
         Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
@@ -82,9 +84,11 @@ struct ApplyCommand: AsyncParsableCommand {
         try guardTheSession(run)
         try confirm()
 
+        let connection = self.connection
+        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect(by: $0) }
         var armed: ArmedRevert?
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
-            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client) }
+            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client, cleanup: reconnector) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
             let secrets = RevertScript.secretsLeftOut(run.plan)
             if !secrets.isEmpty {
@@ -93,9 +97,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
 
-        let connection = self.connection
         let control = ApplyControl()
-        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect(by: $0) }
         let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
         SignalHandling.guardApply(control)
         let progress = ApplyProgress(control: control, total: run.plan.operations.count)
@@ -121,13 +123,13 @@ struct ApplyCommand: AsyncParsableCommand {
             remaining = verification.remaining
         } catch {
             Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
-            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
+            if let armed { Terminal.error(Self.leftArmed(armed)) }
             throw ExitCode(1)
         }
         guard remaining.isEmpty else {
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))
-            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
+            if let armed { Terminal.error(Self.leftArmed(armed)) }
             throw ExitCode(1)
         }
         if !json { print("Verified: the router matches the playbooks.") }
@@ -163,41 +165,6 @@ struct ApplyCommand: AsyncParsableCommand {
         Terminal.error("refusing to apply: the plan would cut \(origin) to \(run.target.router):\n\(list)\n"
             + "Pass --confirm-within 2m so the router reverts by itself if management is lost (or --allow-lockout to apply anyway).")
         throw ExitCode(1)
-    }
-
-    /// After a failed apply rosplay has undone what it could: when nothing remains the revert is
-    /// removed; otherwise it stays armed to undo the rest on the router by itself.
-    private func afterFailure(_ report: ApplyReport, armed: ArmedRevert) async {
-        guard report.routerUnchanged else {
-            Terminal.error("the revert stays armed: at \(armed.firesAt) (router time) the router undoes by itself what this report says may remain")
-            return
-        }
-        do {
-            let client = try await connection.connect()
-            _ = try await ArmedRevert.disarm(on: client)
-            await client.close()
-            Terminal.progress("nothing remains of the apply; the revert was removed")
-        } catch {
-            Terminal.error("could not remove the armed revert (\(error)); it fires at \(armed.firesAt) and finds nothing of this apply to undo")
-        }
-    }
-
-    /// Proves management still works by confirming over a new connection; leaves the revert armed
-    /// when asked to, or when the router cannot be reached again.
-    private func confirmOverANewConnection(_ armed: ArmedRevert) async throws {
-        if manualConfirm {
-            print("A revert is armed: at \(armed.firesAt) (router time) the router undoes this apply unless you run rosplay confirm with the same --router.")
-            return
-        }
-        do {
-            let client = try await connection.connect()
-            _ = try await ArmedRevert.disarm(on: client)
-            await client.close()
-            print("Confirmed over a new connection: the revert is disarmed.")
-        } catch {
-            Terminal.error("could not confirm over a new connection (\(error)); the router undoes this apply by itself at \(armed.firesAt) (router time)")
-            throw ExitCode(1)
-        }
     }
 
     private func confirm() throws {
