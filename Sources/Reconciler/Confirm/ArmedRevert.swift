@@ -13,31 +13,38 @@ public struct ArmedRevert: Sendable {
     public var name: String
     /// When the router runs it, by the router's clock (`2026-12-02 14:05:00`).
     public var firesAt: String
+    /// For the revert this run armed: when it fires by this machine's clock. Nil for one read from the router.
+    public var deadline: RevertDeadline?
 
-    public init(name: String, firesAt: String) {
+    public init(name: String, firesAt: String, deadline: RevertDeadline? = nil) {
         self.name = name
         self.firesAt = firesAt
+        self.deadline = deadline
     }
 
     /// Installs the revert of `plan`, to fire `window` from now by the router's clock; all or
     /// nothing: when adding the scheduler entry fails after the script was added, both are
     /// removed again (over a new connection from `cleanup` if this one was lost).
     /// - Throws: ``ConfirmError`` when the router cannot run it (device-mode disables the
-    ///   scheduler), when another revert is armed, or when arming failed part-way (saying what
-    ///   was removed or is left).
-    public static func arm(_ plan: Plan, schema: RouterSchema, within window: Duration, on session: any RouterSession,
+    ///   scheduler), when another revert is armed, when the window is too short for the plan
+    ///   (``ConfirmWindow``), or when arming failed part-way (saying what was removed or is left).
+    public static func arm(_ plan: Plan, schema: RouterSchema, window: ConfirmWindow, on session: any RouterSession,
                            cleanup: Reconnector?) async throws -> ArmedRevert {
-        try await checkDeviceMode(on: session)
+        let deviceModeTime = try await timed { try await checkDeviceMode(on: session) }.duration
         let inventory = try await RevertInventory.read(on: session)
         if let other = inventory.armed.first {
             throw ConfirmError(reason: "another revert is armed on the router (\(other.name), fires at \(other.firesAt) router time): "
                 + "two reverts would undo overlapping changes in an order nobody chose. Confirm it first (rosplay confirm --name \(other.name)) "
                 + "or wait until it has fired")
         }
-        let clock = try await session.execute(Command("/system/clock/print")).rows.first
-        guard let date = clock?["date"], let time = clock?["time"], let fire = firingTime(date: date, time: time, after: window) else {
+        let clockRead = ContinuousClock.now
+        let (clock, clockTime) = try await timed { try await session.execute(Command("/system/clock/print")).rows.first }
+        // Of single commands: a slow router's time per command, plus the link's.
+        let roundTrip = max(deviceModeTime, clockTime)
+        guard let date = clock?["date"], let time = clock?["time"], let fire = firingTime(date: date, time: time, after: window.requested) else {
             throw ConfirmError(reason: "the router did not say its date and time (/system/clock), so the revert cannot be scheduled")
         }
+        try window.check(roundTrip: roundTrip)
         let name = prefix + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         var script = Command("/system/script/add", ["name": name, "source": RevertScript.render(plan, name: name, schema: schema)])
         script.sensitive = ["source"]
@@ -50,7 +57,8 @@ public struct ArmedRevert: Sendable {
         } catch {
             throw await unarm(name, after: error, on: session, cleanup: cleanup)
         }
-        return ArmedRevert(name: name, firesAt: "\(fire.date) \(fire.time)")
+        return ArmedRevert(name: name, firesAt: "\(fire.date) \(fire.time)",
+                           deadline: RevertDeadline(clockRead: clockRead, window: window.requested, roundTrip: roundTrip))
     }
 
     /// After arming `name` failed part-way: removes what of it landed, on `session` or, when that
@@ -108,6 +116,13 @@ public struct ArmedRevert: Sendable {
         guard !ids.isEmpty else { return false }
         _ = try await session.execute(Command(menu + "/remove", [".id": ids.joined(separator: ",")]))
         return true
+    }
+
+    /// `body`'s result and how long it took.
+    private static func timed<T>(_ body: () async throws -> T) async rethrows -> (value: T, duration: Duration) {
+        let start = ContinuousClock.now
+        let value = try await body()
+        return (value, ContinuousClock.now - start)
     }
 
     /// Refuses when RouterOS's device-mode has the scheduler turned off (7.17+); older versions

@@ -1,15 +1,19 @@
 import ArgumentParser
 import Reconciler
 
-/// What `apply --confirm-within` does with its revert once the apply is over: disarm it, by its
-/// name (after a failure that left nothing, or after verifying, over a new connection), or say
-/// that it stays armed.
+/// What `apply --confirm-within` does with its revert once the apply is over: disarm it (after a
+/// failure that left nothing, or after verifying, over a new connection), or say what becomes of
+/// it, never that it stays armed once it may have run.
 extension ApplyCommand {
-    /// After a failed apply rosplay has undone what it could: when nothing remains the revert is
-    /// removed; otherwise it stays armed to undo the rest on the router by itself.
+    /// After a failed apply: when the apply handed over to the revert, it has run; when nothing
+    /// remains, the revert is removed; otherwise it stays armed to undo the rest by itself.
     func afterFailure(_ report: ApplyReport, armed: ArmedRevert) async {
+        if report.revertRan {
+            Terminal.note("the revert \(armed.name) has run: nothing is armed on the router")
+            return
+        }
         guard report.routerUnchanged else {
-            Terminal.error("the revert stays armed: at \(armed.firesAt) (router time) the router undoes by itself what this report says may remain")
+            Terminal.error(await leftToTheRevert(armed, undoing: "what this report says may remain"))
             return
         }
         do {
@@ -40,15 +44,45 @@ extension ApplyCommand {
             throw ExitCode(1)
         }
         guard disarmed else {
-            Terminal.error("the revert \(armed.name) ran at \(armed.firesAt) (router time) before rosplay could confirm: the router undid this apply; "
-                + "run rosplay drift to see the state")
+            Terminal.error(Self.revertRan(armed))
             throw ExitCode(1)
         }
         print("Confirmed over a new connection: the revert is disarmed.")
     }
 
-    /// The revert stays armed for the whole apply; `rosplay confirm` keeps the apply.
-    static func leftArmed(_ armed: ArmedRevert) -> String {
-        "the revert stays armed: the router undoes this apply at \(armed.firesAt) (router time) unless you run rosplay confirm --name \(armed.name)"
+    /// What becomes of `armed`, left on the router to undo `what`: armed until its time (for the
+    /// whole apply, `rosplay confirm` keeps it); once that may have come, what the router says (it
+    /// ran, or it is running), or that it most likely ran.
+    func leftToTheRevert(_ armed: ArmedRevert, undoing what: String = "this apply") async -> String {
+        switch await revertHasRun(armed) {
+        case false?:
+            if armed.deadline?.mayHaveFired == true { return "the revert is due now (\(armed.firesAt) router time): the router is undoing \(what)" }
+            let keep = what == "this apply" ? " unless you run rosplay confirm --name \(armed.name)" : ""
+            return "the revert stays armed: the router undoes \(what) at \(armed.firesAt) (router time)\(keep)"
+        case true?:
+            return Self.revertRan(armed, undid: what)
+        case nil:
+            return "the revert was due at \(armed.firesAt) (router time): the router has most likely undone \(what); run rosplay drift to see the state"
+        }
+    }
+
+    /// Whether `armed` has run: false before its time (without asking the router); after it, true
+    /// when the router no longer has it scheduled; nil when the router cannot be asked.
+    func revertHasRun(_ armed: ArmedRevert) async -> Bool? {
+        guard armed.deadline?.mayHaveFired == true else { return false }
+        do {
+            let client = try await connection.connect()
+            let inventory = try await RevertInventory.read(on: client)
+            await client.close()
+            return !inventory.armed.contains { $0.name == armed.name }
+        } catch {
+            return nil
+        }
+    }
+
+    /// The revert ran before rosplay could confirm.
+    static func revertRan(_ armed: ArmedRevert, undid what: String = "this apply") -> String {
+        "the revert \(armed.name) ran at \(armed.firesAt) (router time) before rosplay could confirm: the router undid \(what); "
+            + "run rosplay drift to see the state"
     }
 }

@@ -23,8 +23,14 @@ struct ApplyCommand: AsyncParsableCommand {
         /system/scheduler entry when the window expires; after applying and verifying it opens a new \
         connection (proof that management still works) and removes both, by name. If it cannot, the router \
         reverts by itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay \
-        confirm --name. A confirmed apply is refused while another rosplay revert is armed on the router: \
-        confirm that one first.
+        confirm --name. The window must fit the plan: at least 3 times the estimated time to apply, verify \
+        and confirm (one round trip, as measured while arming, per operation, per level, per menu read to \
+        verify, and 10 more), and never under 10s; a shorter one is refused before any change, saying what \
+        to pass. While applying, nothing new is sent once the replies in flight could not all come back \
+        (at the pace the router has shown) while leaving 2s, or 4 round trips, before the revert may fire; \
+        rosplay then stops and hands over to the revert: it runs it at once (or waits for the router's run of \
+        it to finish) and undoes only what landed after it. A confirmed apply is refused while another \
+        rosplay revert is armed on the router: confirm that one first.
 
         Exit status: 0 applied and verified (and confirmed), 1 failed (see the report), 130 interrupted.
         Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
@@ -41,7 +47,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var json = false
 
     @Option(name: .customLong("confirm-within"), help: ArgumentHelp(
-        "Arm a revert on the router that fires this long after the apply starts unless confirmed over a new connection (30s, 2m, 1h).",
+        "Arm a revert on the router that fires this long after the apply starts unless confirmed over a new connection (30s, 2m, 1h); at least 10s and 3 times the estimated apply (see above).",
         valueName: "duration"))
     var confirmWithin: String?
 
@@ -88,7 +94,8 @@ struct ApplyCommand: AsyncParsableCommand {
         let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect(by: $0) }
         var armed: ArmedRevert?
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
-            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client, cleanup: reconnector) }
+            let rule = ConfirmWindow(window, plan: run.plan, desired: run.desired, schema: run.schema)
+            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, window: rule, on: run.client, cleanup: reconnector) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
             let secrets = RevertScript.secretsLeftOut(run.plan)
             if !secrets.isEmpty {
@@ -98,7 +105,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
 
         let control = ApplyControl()
-        let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
+        let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control, armed: armed)
         SignalHandling.guardApply(control)
         let progress = ApplyProgress(control: control, total: run.plan.operations.count)
         let ticker = Task { await progress.run() }
@@ -113,24 +120,34 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(control.stopRequested != nil ? 130 : 1)
         }
 
-        let remaining: Plan
+        let remaining: Result<Plan, any Error>
         do {
             let verifier = Verifier(desired: run.desired, schema: run.schema, identity: run.identity, session: run.client)
             let verification = try await verifier.verify { Terminal.progress($0) }
             if let repair = verification.repair, !repair.succeeded {
                 Terminal.error("could not put the rules in order: \(repair.stopReason ?? "a move failed")")
             }
-            remaining = verification.remaining
+            remaining = .success(verification.remaining)
         } catch {
-            Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
-            if let armed { Terminal.error(Self.leftArmed(armed)) }
+            remaining = .failure(error)
+        }
+        // A revert that came due while verifying has undone what the verify looked at: nothing is left to confirm.
+        if let armed, await revertHasRun(armed) == true {
+            Terminal.error(Self.revertRan(armed))
             throw ExitCode(1)
         }
-        guard remaining.isEmpty else {
+        switch remaining {
+        case .failure(let error):
+            Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
+            if let armed { Terminal.error(await leftToTheRevert(armed)) }
+            throw ExitCode(1)
+        case .success(let remaining) where !remaining.isEmpty:
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))
-            if let armed { Terminal.error(Self.leftArmed(armed)) }
+            if let armed { Terminal.error(await leftToTheRevert(armed)) }
             throw ExitCode(1)
+        case .success:
+            break
         }
         if !json { print("Verified: the router matches the playbooks.") }
         if let armed { try await confirmOverANewConnection(armed) }
