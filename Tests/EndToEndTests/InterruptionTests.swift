@@ -113,6 +113,7 @@ import Testing
         #expect(elapsed < .seconds(7), "gave up \(elapsed) after the drop: \(result.stderr)")
         try await silent.close()
         try? FileManager.default.removeItem(atPath: playbook)
+        try? FileManager.default.removeItem(atPath: runner.passwordFile)
     }
 
     @Test(arguments: [

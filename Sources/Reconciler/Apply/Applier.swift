@@ -119,7 +119,7 @@ public struct Applier: Sendable {
     /// revert comes due (then the router undoes by itself).
     private var reconnectorBeforeTheRevert: Reconnector? {
         guard var reconnector, let deadline = armed?.deadline else { return reconnector }
-        reconnector.deadline = min(reconnector.deadline, deadline.firesNoEarlierThan - deadline.reserve - .now)
+        reconnector.deadline = max(.zero, min(reconnector.deadline, deadline.firesNoEarlierThan - deadline.reserve - .now))
         return reconnector
     }
 

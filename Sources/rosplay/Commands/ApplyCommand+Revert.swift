@@ -13,7 +13,7 @@ extension ApplyCommand {
             return
         }
         guard report.routerUnchanged else {
-            Terminal.error(await leftToTheRevert(armed, undoing: "what this report says may remain"))
+            Terminal.error(leftToTheRevert(armed, hasRun: await revertHasRun(armed), undoing: "what this report says may remain"))
             return
         }
         do {
@@ -50,11 +50,11 @@ extension ApplyCommand {
         print("Confirmed over a new connection: the revert is disarmed.")
     }
 
-    /// What becomes of `armed`, left on the router to undo `what`: armed until its time (for the
-    /// whole apply, `rosplay confirm` keeps it); once that may have come, what the router says (it
-    /// ran, or it is running), or that it most likely ran.
-    func leftToTheRevert(_ armed: ArmedRevert, undoing what: String = "this apply") async -> String {
-        switch await revertHasRun(armed) {
+    /// What becomes of `armed`, left on the router to undo `what`, given ``revertHasRun(_:)``:
+    /// armed until its time (for the whole apply, `rosplay confirm` keeps it); once that may have
+    /// come, what the router says (it ran, or it is running), or that it most likely ran.
+    func leftToTheRevert(_ armed: ArmedRevert, hasRun: Bool?, undoing what: String = "this apply") -> String {
+        switch hasRun {
         case false?:
             if armed.deadline?.mayHaveFired == true { return "the revert is due now (\(armed.firesAt) router time): the router is undoing \(what)" }
             let keep = what == "this apply" ? " unless you run rosplay confirm --name \(armed.name)" : ""

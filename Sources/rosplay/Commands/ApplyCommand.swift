@@ -132,19 +132,21 @@ struct ApplyCommand: AsyncParsableCommand {
             remaining = .failure(error)
         }
         // A revert that came due while verifying has undone what the verify looked at: nothing is left to confirm.
-        if let armed, await revertHasRun(armed) == true {
+        var ran: Bool?
+        if let armed { ran = await revertHasRun(armed) }
+        if let armed, ran == true {
             Terminal.error(Self.revertRan(armed))
             throw ExitCode(1)
         }
         switch remaining {
         case .failure(let error):
             Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
-            if let armed { Terminal.error(await leftToTheRevert(armed)) }
+            if let armed { Terminal.error(leftToTheRevert(armed, hasRun: ran)) }
             throw ExitCode(1)
         case .success(let remaining) where !remaining.isEmpty:
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))
-            if let armed { Terminal.error(await leftToTheRevert(armed)) }
+            if let armed { Terminal.error(leftToTheRevert(armed, hasRun: ran)) }
             throw ExitCode(1)
         case .success:
             break
