@@ -144,6 +144,60 @@ struct CLIRunner {
     }
 }
 
+extension CLIRunner {
+    /// ``fullSnapshot()`` read from the device itself: at once however busy `--service-ms` keeps
+    /// the router (a print through the API waits its turn behind every queued command).
+    func deviceSnapshot() -> [String: [[String: String]]] {
+        var result: [String: [[String: String]]] = [:]
+        for menu in server.device.schema.menus.keys.sorted()
+        where !["/system/clock", "/user/active"].contains(menu) && server.device.schema.arguments(of: "print", in: menu) != nil {
+            result[menu] = server.device.execute(Command(menu + "/print"), as: Self.user).replies.filter { $0.kind == .re }.map { reply in
+                Dictionary(reply.attributes.map { ($0.name, $0.value.string) }, uniquingKeysWith: { $1 })
+            }
+        }
+        return result
+    }
+
+    /// The names of `rosplay-revert-*` entries in `/system/scheduler` and `/system/script`, read from the device.
+    func revertEntries() -> (scheduler: [String], scripts: [String]) {
+        func names(_ menu: String) -> [String] {
+            server.device.execute(Command(menu + "/print"), as: Self.user).replies.filter { $0.kind == .re }
+                .compactMap { reply in reply.attributes.first { $0.name == "name" }?.value.string }
+                .filter { $0.hasPrefix("rosplay-revert-") }
+        }
+        return (names("/system/scheduler"), names("/system/script"))
+    }
+
+    /// Polls the device until a revert is armed (a `rosplay-revert-*` scheduler entry exists); its name.
+    func waitForArmedRevert(within seconds: Int = 60) async throws -> String? {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if let name = revertEntries().scheduler.first { return name }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return nil
+    }
+
+    /// Keeps a router with a service time busy: `count` prints from another session, all sent at
+    /// once, which every later command (anyone's) waits behind. Returns when they are answered.
+    func flood(_ count: Int) async throws {
+        let client = try await client()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<count { group.addTask { _ = try? await client.execute(Command("/system/identity/print"), timeout: nil) } }
+        }
+        await client.close()
+    }
+
+    /// A `rosplay-revert-NAME` as an earlier apply would leave it: a script, and (unless
+    /// `scheduled` is false) a scheduler entry that runs it at `start` (router time).
+    func addRevert(_ name: String, start: (date: String, time: String) = ("2099-01-01", "00:00:00"), scheduled: Bool = true) {
+        _ = server.device.execute(Command("/system/script/add", ["name": name, "source": ":log info \"\(name)\""]), as: Self.user)
+        guard scheduled else { return }
+        _ = server.device.execute(Command("/system/scheduler/add", ["name": name, "start-date": start.date, "start-time": start.time,
+                                                                   "interval": "0s", "on-event": "/system script run \(name)"]), as: Self.user)
+    }
+}
+
 /// One output stream, written by the thread that reads it and read after that thread is done.
 final class OutputBox: @unchecked Sendable {
     var data = Data()

@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Polls until the router's configuration equals `expected` (or the deadline passes).
-    static func waitUntil(_ runner: CLIRunner, equals expected: [String: [[String: String]]], within seconds: Int = 20) async throws -> Bool {
+    static func waitUntil(_ runner: CLIRunner, equals expected: [String: [[String: String]]], within seconds: Int = 30) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if withoutIDs(try await runner.fullSnapshot()) == expected { return true }
@@ -32,7 +32,7 @@ import Testing
         let runner = try await CLIRunner.start()
         Self.seedRules(runner.server.device)
         let before = Self.withoutIDs(try await runner.fullSnapshot())
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "5s", "--manual-confirm"])
+        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "10s", "--manual-confirm"])
         #expect(apply.status == 0, "\(apply.all)")
         #expect(apply.stdout.contains("A revert is armed: at "), "\(apply.stdout)")
         #expect(apply.stdout.contains("Verified: the router matches the playbooks."))
@@ -52,7 +52,7 @@ import Testing
         let runner = try await CLIRunner.start(faults: FaultInjection(maxSessions: 1))
         Self.seedRules(runner.server.device)
         let before = Self.withoutIDs(try await runner.fullSnapshot())
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "5s"])
+        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "10s"])
         #expect(apply.status == 1, "\(apply.all)")
         #expect(apply.stderr.contains("could not confirm over a new connection"), "\(apply.stderr)")
         #expect(apply.stderr.contains("the router undoes this apply by itself at"), "\(apply.stderr)")

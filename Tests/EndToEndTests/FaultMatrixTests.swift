@@ -6,7 +6,8 @@ import Testing
 
 /// Every playbook in `Playbooks/`, its apply cut at every sentence: afterwards the router holds
 /// the old state or the new one, unrelated entries are never touched, and a plain re-run
-/// converges. Each case is asserted; none is skipped.
+/// converges; the same for a confirmed apply (`--confirm-within`), which also leaves no revert
+/// behind. Each case is asserted, none is skipped, and the last one is the apply run through.
 @Suite(.timeLimit(.minutes(15))) struct FaultMatrixTests {
     /// Entries of someone else's, put on the router before the apply without a session (the
     /// mock drops only its first session, which must be rosplay's).
@@ -50,7 +51,7 @@ import Testing
         let before = Self.withoutIDs(try await pristine.fullSnapshot())
         try await pristine.stop()
 
-        var cases = 0, undone = 0, verifyCut = 0
+        var cases = 0, undone = 0, verifyCut = 0, completed = false
         for sentences in 1...400 {
             let runner = try await CLIRunner.start(board: board, faults: FaultInjection(dropAfterSentences: sentences))
             seed(runner.server.device)
@@ -67,6 +68,7 @@ import Testing
             #expect(Self.unrelated(after) == Self.unrelated(before), "\(label): unrelated entries changed")
             if apply.status == 0 {
                 // The first session outlived the apply: the matrix for this playbook is complete.
+                completed = true
                 try await runner.stop()
                 break
             }
@@ -92,7 +94,68 @@ import Testing
             try await runner.stop()
         }
         print("fault matrix: \(name): \(cases) drop points, \(undone) undone over a new connection, \(verifyCut) cut while verifying")
+        #expect(completed, "\(name): no drop point up to 400 let the apply run through")
         #expect(cases > 1 && undone > 0, "\(name): no drop point fell inside the apply")
+    }
+
+    /// The confirmed-apply fixture with `--confirm-within`, cut at every sentence of its first
+    /// session (reading, arming, applying, verifying; the confirm uses a new one): once a revert
+    /// left armed has fired, the router holds the old state or the new one, no `rosplay-revert-*`
+    /// script or scheduler entry is left, and what rosplay said matches which.
+    @Test func aConfirmedApplyCutAtEverySentenceEndsOldOrNewWithNoRevertLeftBehind() async throws {
+        let path = CLIRunner.fixtures + "/confirm.yaml"
+        func seeded(_ faults: FaultInjection) async throws -> CLIRunner {
+            let runner = try await CLIRunner.start(faults: faults)
+            ConfirmedApplyTests.seedRules(runner.server.device)
+            Self.seedUnrelated(runner.server.device)
+            return runner
+        }
+        let pristine = try await seeded(FaultInjection())
+        let old = Self.withoutIDs(pristine.deviceSnapshot())
+        #expect(await pristine.rosplay("apply", [path], ["--yes"]).status == 0)
+        let new = Self.withoutIDs(pristine.deviceSnapshot())
+        try await pristine.stop()
+
+        var cases = 0, undone = 0, leftArmed = 0, beforeAnyChange = 0, completed = false
+        for sentences in 1...400 {
+            let runner = try await seeded(FaultInjection(dropAfterSentences: sentences))
+            let apply = await runner.rosplay("apply", [path], ["--yes", "--confirm-within", "10s"])
+            cases += 1
+            let label = "confirm.yaml --confirm-within, drop after \(sentences)"
+            let armed = !runner.revertEntries().scheduler.isEmpty
+            if armed {
+                // Left to the router, which must say so: wait out the window.
+                leftArmed += 1
+                #expect(apply.stderr.contains("the revert stays armed: the router undoes this apply at"), "\(label): \(apply.all)")
+                let deadline = ContinuousClock.now + .seconds(40)
+                while runner.revertEntries() != ([], []), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let after = Self.withoutIDs(runner.deviceSnapshot())
+            #expect(after == old || after == new, "\(label): the router is in neither the old state nor the new one: \(apply.all)")
+            #expect(runner.revertEntries() == ([], []), "\(label): a revert is left behind: \(runner.revertEntries())")
+            if apply.status == 0 {
+                completed = true
+                #expect(apply.stdout.contains("Confirmed over a new connection: the revert is disarmed."), "\(label): \(apply.stdout)")
+                #expect(after == new, "\(label): confirmed, but the router does not hold the new state")
+                try await runner.stop()
+                break
+            }
+            #expect(apply.status == 1, "\(label): \(apply.all)")
+            #expect(after == old, "\(label): failed, but the router does not hold the old state: \(apply.all)")
+            if apply.stdout.contains("Apply stopped:") {
+                undone += 1
+                #expect(apply.stdout.contains("Nothing of this apply remains on the router."), "\(label): \(apply.stdout)")
+                #expect(apply.stderr.contains("the revert was removed"), "\(label): \(apply.stderr)")
+            } else if !armed {
+                beforeAnyChange += 1
+                #expect(!apply.stderr.contains("level 1/"), "\(label): \(apply.all)")
+            }
+            try await runner.stop()
+        }
+        print("fault matrix: confirm.yaml --confirm-within: \(cases) drop points: \(beforeAnyChange) before any change, "
+            + "\(undone) undone, \(leftArmed) left to the router's revert, 1 confirmed")
+        #expect(completed, "no drop point up to 400 let the confirmed apply run through")
+        #expect(undone > 0 && leftArmed > 0 && beforeAnyChange > 0, "some kind of drop point was never reached")
     }
 }
 

@@ -19,8 +19,8 @@ import Testing
     }
 
     /// Starts an apply of `playbook` and returns once the router holds `count` of its rules.
-    func applyUntil(_ count: Int, _ playbook: String, on runner: CLIRunner) async throws -> CLIRunner.Running {
-        let apply = runner.launch("apply", [playbook], ["--yes"])
+    func applyUntil(_ count: Int, _ playbook: String, on runner: CLIRunner, _ extra: [String] = []) async throws -> CLIRunner.Running {
+        let apply = runner.launch("apply", [playbook], ["--yes"] + extra)
         let deadline = ContinuousClock.now + .seconds(60)
         while runner.rules(inChain: "mine") < count, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
@@ -101,6 +101,30 @@ import Testing
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0).get()
         return (channel, channel.localAddress!.port!)
+    }
+
+    /// The router goes away mid-apply and something that accepts connections and never answers
+    /// takes its port: every reconnect attempt's connect, handshake and login are cut to the
+    /// time left, so rosplay gives up when `--reconnect-within` says, not a login timeout later.
+    @Test func aSilentListenerInTheRoutersPlaceIsGivenUpOnWithinTheReconnectDeadline() async throws {
+        let runner = try await CLIRunner.start(faults: RestartAndKillTests.busyRouter)
+        let port = runner.server.apiSSLPort!
+        let playbook = try rulesPlaybook(Self.rules)
+        let apply = try await applyUntil(20, playbook, on: runner, ["--reconnect-within", "3s"])
+        try await runner.server.stop()
+        let dropped = ContinuousClock.now
+        let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: port).get()
+        let result = await apply.finish()
+        let elapsed = ContinuousClock.now - dropped
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.stderr.contains("giving up after 3s"), "\(result.stderr)")
+        // 3 s to reconnect, and slack for a loaded machine; a full handshake timeout would be 10 s.
+        #expect(elapsed < .seconds(7), "gave up \(elapsed) after the drop: \(result.stderr)")
+        try await silent.close()
+        try? FileManager.default.removeItem(atPath: playbook)
+        try? FileManager.default.removeItem(atPath: runner.passwordFile)
     }
 
     @Test(arguments: [

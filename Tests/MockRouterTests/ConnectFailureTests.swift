@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import RouterOSAPI
 import Testing
 
@@ -31,5 +33,28 @@ import Testing
             }
         }
         withExtendedLifetime(listener) {}
+    }
+
+    /// A deadline cuts each stage's 10 s timeout to the time left: a router that accepts and
+    /// then says nothing is given up on when the deadline passes, at the stage it was in.
+    @Test(arguments: [("connect", "did not accept the TCP connection within"),
+                      ("handshake", "did not complete the TLS handshake within"),
+                      ("login", "did not answer the login within")])
+    func aDeadlineCutsEveryStageToTheTimeLeft(stage: String, words: String) async throws {
+        let backlog = try FullBacklogListener()
+        // Accepts connections and never sends a byte.
+        let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = stage == "connect" ? backlog.port : silent.localAddress!.port!
+        let started = ContinuousClock.now
+        await #expect {
+            try await RouterOSClient.connect(.init(host: "127.0.0.1", port: port, tls: stage == "handshake" ? .anonymous : .plain,
+                                                   credentials: .init(user: "admin", password: ""), deadline: started + .milliseconds(500)))
+        } throws: { error in
+            isRouterError(error, .timedOut) { "\($0)".hasPrefix("127.0.0.1:\(port) \(words) 0.") }
+        }
+        // 0.5 s and slack for a loaded machine; a stage's own timeout would be 10 s.
+        #expect(ContinuousClock.now - started < .seconds(4))
+        try await silent.close()
+        withExtendedLifetime(backlog) {}
     }
 }

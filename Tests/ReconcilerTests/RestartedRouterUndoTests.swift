@@ -19,7 +19,7 @@ struct RestartedRouterUndoTests {
         let others = (0..<2000).map { ("theirs", "192.0.\($0 / 256).\($0 % 256)") }
         let router = FakeAddressList(restartAt: 1500, others: others, dropAt: 2000)
         let plan = try await plan(2000, against: router)
-        let applier = Applier(session: router, schema: schema, reconnector: Reconnector { router })
+        let applier = Applier(session: router, schema: schema, reconnector: Reconnector { _ in router })
         let report = await applier.apply(plan)
         // Every entry of theirs is still there; nothing of ours is.
         #expect(router.contents == Set(others.map { "\($0.0) \($0.1)" }))
@@ -136,7 +136,7 @@ struct FailingUndoTests {
     @Test func aReconnectThatNeverSucceedsLeavesEverythingUncertainAfterItsDeadline() async throws {
         let router = FakeAddressList(dropAt: 3)
         let attempts = AttemptCounter()
-        let reconnector = Reconnector(deadline: .milliseconds(300), firstDelay: .milliseconds(50), maximumDelay: .milliseconds(100)) {
+        let reconnector = Reconnector(deadline: .milliseconds(300), firstDelay: .milliseconds(50), maximumDelay: .milliseconds(100)) { _ in
             attempts.increment()
             throw RouterOSError(.connectionRefused, stage: .connect, target: RouterAddress(host: "127.0.0.1", port: 1))
         }

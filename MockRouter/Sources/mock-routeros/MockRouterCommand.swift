@@ -55,6 +55,12 @@ struct MockRouterCommand: AsyncParsableCommand {
     @Option(name: .customLong("trap-on"), help: "Answer every command on this path (/ip/address/add) or under this menu (/ip/address) with a !trap.")
     var trapOn: String?
 
+    @Option(name: .customLong("stall-after"), help: "Once a command on this path (/system/scheduler/add) has run, hold every later command for --stall-ms (a CPU suddenly taken; the scheduler keeps running).")
+    var stallAfter: String?
+
+    @Option(name: .customLong("stall-ms"), help: "How long --stall-after holds the commands after it.")
+    var stallMilliseconds = 10_000
+
     @Option(name: .customLong("max-sessions"), help: "Close connections beyond this many open sessions.")
     var maxSessions: Int?
 
@@ -88,7 +94,7 @@ struct MockRouterCommand: AsyncParsableCommand {
         }
         for (name, value) in [("--latency-ms", latencyMilliseconds), ("--service-ms", serviceMilliseconds), ("--reboot-ms", rebootMilliseconds),
                               ("--login-timeout-ms", loginTimeoutMilliseconds), ("--idle-timeout-ms", idleTimeoutMilliseconds),
-                              ("--drop-after", dropAfter ?? 1), ("--max-sessions", maxSessions ?? 1)] where value < 0 {
+                              ("--stall-ms", stallMilliseconds), ("--drop-after", dropAfter ?? 1), ("--max-sessions", maxSessions ?? 1)] where value < 0 {
             throw ValidationError("\(name) must not be negative")
         }
     }
@@ -118,7 +124,8 @@ struct MockRouterCommand: AsyncParsableCommand {
                 serviceTime: .milliseconds(serviceMilliseconds),
                 trapOn: trapOn,
                 maxSessions: maxSessions,
-                rebootDelay: .milliseconds(rebootMilliseconds)
+                rebootDelay: .milliseconds(rebootMilliseconds),
+                stall: stallAfter.map { FaultInjection.Stall(after: $0, duration: .milliseconds(stallMilliseconds)) }
             ),
             limits: SessionLimits(
                 loginTimeout: loginTimeoutMilliseconds == 0 ? nil : .milliseconds(loginTimeoutMilliseconds),

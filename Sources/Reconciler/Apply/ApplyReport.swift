@@ -46,12 +46,16 @@ public struct ApplyReport: Sendable {
     public var notes: [String]
     /// Round trips the apply took: each wave of commands sent together, and each read and wave of the undo.
     public var waves: Int
+    /// The apply stopped as its armed revert came due, and the revert has run (rosplay ran it, or
+    /// the router did): nothing of it is armed any more.
+    public var revertRan: Bool
 
-    public init(outcomes: [OperationOutcome], stopReason: String? = nil, notes: [String] = [], waves: Int = 0) {
+    public init(outcomes: [OperationOutcome], stopReason: String? = nil, notes: [String] = [], waves: Int = 0, revertRan: Bool = false) {
         self.outcomes = outcomes
         self.stopReason = stopReason
         self.notes = notes
         self.waves = waves
+        self.revertRan = revertRan
     }
 
     /// True when every operation was applied.

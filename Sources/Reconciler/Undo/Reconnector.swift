@@ -3,21 +3,23 @@ import RouterOSAPI
 /// Opens a new session after the old one was lost: capped exponential backoff, all attempts
 /// within one overall deadline, one progress line per attempt.
 public struct Reconnector: Sendable {
-    public var connect: @Sendable () async throws -> any RouterSession
+    /// Opens a session; no stage of it (connect, handshake, login) may wait past the instant it is given.
+    public var connect: @Sendable (_ deadline: ContinuousClock.Instant) async throws -> any RouterSession
     /// How long all attempts together may take.
     public var deadline: Duration
     public var firstDelay: Duration
     public var maximumDelay: Duration
 
     public init(deadline: Duration = .seconds(60), firstDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(8),
-                connect: @escaping @Sendable () async throws -> any RouterSession) {
+                connect: @escaping @Sendable (_ deadline: ContinuousClock.Instant) async throws -> any RouterSession) {
         self.connect = connect
         self.deadline = deadline
         self.firstDelay = firstDelay
         self.maximumDelay = maximumDelay
     }
 
-    /// A new session, or the last attempt's error once the deadline has passed.
+    /// A new session, or the last attempt's error once the deadline has passed. Each attempt is
+    /// given what is left of the deadline, so the last one ends with it.
     func reconnect(progress: @Sendable (String) -> Void) async throws -> any RouterSession {
         let clock = ContinuousClock()
         let end = clock.now + deadline
@@ -25,7 +27,7 @@ public struct Reconnector: Sendable {
         var attempt = 1
         while true {
             do {
-                let session = try await connect()
+                let session = try await connect(end)
                 progress("reconnected (attempt \(attempt))")
                 return session
             } catch {

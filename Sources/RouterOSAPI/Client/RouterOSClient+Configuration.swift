@@ -27,6 +27,10 @@ extension RouterOSClient {
         /// (overridable per command); nil waits as long as the connection lives. Streams
         /// (``RouterOSClient/stream(_:)``) are exempt: they end when cancelled.
         public var commandTimeout: Duration?
+        /// When set, no stage waits past this instant: the TCP connection, the TLS handshake and
+        /// each round trip of the login get at most the time left when they start (so an attempt
+        /// to reconnect within an overall deadline cannot overrun it by a stage's timeout).
+        public var deadline: ContinuousClock.Instant?
         /// How large one sentence may be on the wire.
         public var wireLimits: WireLimits
         /// How much of one command's reply the client holds, and how far a stream's consumer may
@@ -43,6 +47,7 @@ extension RouterOSClient {
             handshakeTimeout: Duration = .seconds(10),
             loginTimeout: Duration = .seconds(10),
             commandTimeout: Duration? = .seconds(60),
+            deadline: ContinuousClock.Instant? = nil,
             wireLimits: WireLimits = .default,
             replyLimits: ReplyLimits = .default
         ) {
@@ -54,8 +59,21 @@ extension RouterOSClient {
             self.handshakeTimeout = handshakeTimeout
             self.loginTimeout = loginTimeout
             self.commandTimeout = commandTimeout
+            self.deadline = deadline
             self.wireLimits = wireLimits
             self.replyLimits = replyLimits
+        }
+
+        /// `timeout`, cut to what is left before ``deadline``.
+        func limited(_ timeout: Duration) -> Duration {
+            Self.limited(timeout, by: deadline)
+        }
+
+        /// `timeout`, cut to what is left before `deadline` (at least a millisecond: a stage
+        /// past the deadline fails at once, never waits without a limit).
+        static func limited(_ timeout: Duration, by deadline: ContinuousClock.Instant?) -> Duration {
+            guard let deadline else { return timeout }
+            return max(min(timeout, deadline - .now), .milliseconds(1))
         }
 
         /// The router as errors and reports name it.

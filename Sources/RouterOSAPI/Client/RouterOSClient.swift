@@ -19,6 +19,8 @@ public final class RouterOSClient: Sendable {
     private let nextTag = NIOLockedValueBox(0)
     private let logger: Logger
     private let loginTimeout: Duration
+    /// ``Configuration/deadline``: no login round trip waits past it.
+    private let deadline: ContinuousClock.Instant?
     private let replyLimits: ReplyLimits
     /// The router connected to.
     public let address: RouterAddress
@@ -31,6 +33,7 @@ public final class RouterOSClient: Sendable {
     private init(channel: Channel, transport: String, configuration: Configuration, logger: Logger) {
         self.channel = channel
         self.loginTimeout = configuration.loginTimeout
+        self.deadline = configuration.deadline
         self.replyLimits = configuration.replyLimits
         self.address = configuration.address
         self.transport = transport
@@ -39,7 +42,7 @@ public final class RouterOSClient: Sendable {
 
     /// Opens a connection: TCP within `connectTimeout`, then TLS as configured within
     /// `handshakeTimeout`, then, when the configuration has ``Configuration/credentials``, the
-    /// login within `loginTimeout`.
+    /// login within `loginTimeout`; each cut to what is left before ``Configuration/deadline``.
     public static func connect(
         _ configuration: Configuration,
         logger: Logger = Logger(label: "rosplay.api"),
@@ -47,20 +50,21 @@ public final class RouterOSClient: Sendable {
     ) async throws -> RouterOSClient {
         let address = configuration.address
         let channel: Channel
+        let connectTimeout = configuration.limited(configuration.connectTimeout)
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
-                .connectTimeout(TimeAmount(configuration.connectTimeout))
+                .connectTimeout(TimeAmount(connectTimeout))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelOption(.socketOption(.so_keepalive), value: 1)
                 .connect(host: configuration.host, port: configuration.port)
                 .get()
         } catch {
-            throw RouterOSError.connecting(error, to: address, within: configuration.connectTimeout)
+            throw RouterOSError.connecting(error, to: address, within: connectTimeout)
         }
         let client: RouterOSClient
         do {
-            let deadline = NIODeadline.now() + TimeAmount(configuration.handshakeTimeout)
-            let transport = try await configurePipeline(channel, configuration, deadline: deadline).get()
+            let handshakeTimeout = configuration.limited(configuration.handshakeTimeout)
+            let transport = try await configurePipeline(channel, configuration, handshakeTimeout: handshakeTimeout).get()
             logger.debug("connected", metadata: ["target": "\(address)", "transport": "\(transport)"])
             client = RouterOSClient(channel: channel, transport: transport, configuration: configuration, logger: logger)
         } catch {
@@ -78,8 +82,9 @@ public final class RouterOSClient: Sendable {
         return client
     }
 
-    private static func configurePipeline(_ channel: Channel, _ configuration: Configuration, deadline: NIODeadline) -> EventLoopFuture<String> {
-        channel.eventLoop.flatSubmit {
+    private static func configurePipeline(_ channel: Channel, _ configuration: Configuration, handshakeTimeout: Duration) -> EventLoopFuture<String> {
+        let deadline = NIODeadline.now() + TimeAmount(handshakeTimeout)
+        return channel.eventLoop.flatSubmit {
             let sync = channel.pipeline.syncOperations
             do {
                 var transport = channel.eventLoop.makeSucceededFuture("plain")
@@ -96,7 +101,7 @@ public final class RouterOSClient: Sendable {
                     }
                     transport = handler.handshakeResult.flatMapErrorThrowing { error in
                         if timedOut.value {
-                            throw RouterOSError(.timedOut, stage: .tlsHandshake, timeout: configuration.handshakeTimeout)
+                            throw RouterOSError(.timedOut, stage: .tlsHandshake, timeout: handshakeTimeout)
                         }
                         throw error
                     }.always { _ in expiry.cancel() }
@@ -116,19 +121,20 @@ public final class RouterOSClient: Sendable {
     }
 
     /// Logs in with the post-6.43 method; falls back to the MD5 challenge when the router answers
-    /// with one. Each round trip is allowed ``Configuration/loginTimeout``.
+    /// with one. Each round trip is allowed ``Configuration/loginTimeout``, cut to what is left
+    /// before ``Configuration/deadline``.
     /// - Throws: a ``RouterOSError`` at the login stage: ``RouterOSError/Code/loginFailed`` with
     ///   the router's message when it refused.
     public func login(user: String, password: String) async throws {
         do {
-            let first = try await execute(Command("/login", ["name": user, "password": password]), timeout: loginTimeout)
+            let first = try await execute(Command("/login", ["name": user, "password": password]), timeout: loginTimeLeft)
             guard let challenge = first.ret else { return }
             guard let response = LoginChallenge.response(password: password, challenge: challenge) else {
                 throw RouterOSError(.loginFailed, stage: .login, target: address, user: user, reason: "the router sent an unreadable challenge")
             }
             var answer = Command("/login", ["name": user, "response": response])
             answer.sensitive = ["response"]
-            _ = try await execute(answer, timeout: loginTimeout)
+            _ = try await execute(answer, timeout: loginTimeLeft)
         } catch var error as RouterOSError {
             error.stage = .login
             if error.code == .trap {
@@ -138,6 +144,11 @@ public final class RouterOSClient: Sendable {
             }
             throw error
         }
+    }
+
+    /// ``Configuration/loginTimeout``, cut to what is left before ``Configuration/deadline``.
+    private var loginTimeLeft: Duration {
+        Configuration.limited(loginTimeout, by: deadline)
     }
 
     /// Sends `command` and waits for its `!done` within ``Configuration/commandTimeout``.

@@ -21,8 +21,16 @@ struct ApplyCommand: AsyncParsableCommand {
         With --confirm-within, the router itself reverts the change unless rosplay confirms it in time: \
         before the first change rosplay installs the inverse of the plan as a /system/script run once by a \
         /system/scheduler entry when the window expires; after applying and verifying it opens a new \
-        connection (proof that management still works) and removes both. If it cannot, the router reverts by \
-        itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay confirm.
+        connection (proof that management still works) and removes both, by name. If it cannot, the router \
+        reverts by itself. With --manual-confirm it leaves the revert armed for you to disarm with rosplay \
+        confirm --name. The window must fit the plan: at least 3 times the estimated time to apply, verify \
+        and confirm (one round trip, as measured while arming, per operation, per level, per menu read to \
+        verify, and 10 more), and never under 10s; a shorter one is refused before any change, saying what \
+        to pass. While applying, nothing new is sent once the replies in flight could not all come back \
+        (at the pace the router has shown) while leaving 2s, or 4 round trips, before the revert may fire; \
+        rosplay then stops and hands over to the revert: it runs it at once (or waits for the router's run of \
+        it to finish) and undoes only what landed after it. A confirmed apply is refused while another \
+        rosplay revert is armed on the router: confirm that one first.
 
         Exit status: \(ExitStatus.apply).
         Example: rosplay apply site.yaml --router 192.0.2.1 --fingerprint SHA256:… --confirm-within 2m
@@ -39,7 +47,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var json = false
 
     @Option(name: .customLong("confirm-within"), help: ArgumentHelp(
-        "Arm a revert on the router that fires this long after the apply starts unless confirmed over a new connection (30s, 2m, 1h).",
+        "Arm a revert on the router that fires this long after the apply starts unless confirmed over a new connection (30s, 2m, 1h); at least 10s and 3 times the estimated apply (see above).",
         valueName: "duration"))
     var confirmWithin: String?
 
@@ -82,9 +90,12 @@ struct ApplyCommand: AsyncParsableCommand {
         try guardTheSession(run)
         try confirm()
 
+        let connection = self.connection
+        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect(by: $0) }
         var armed: ArmedRevert?
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
-            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, within: window, on: run.client) }
+            let rule = ConfirmWindow(window, plan: run.plan, desired: run.desired, schema: run.schema)
+            armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, window: rule, on: run.client, cleanup: reconnector) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
             let secrets = RevertScript.secretsLeftOut(run.plan)
             if !secrets.isEmpty {
@@ -93,10 +104,8 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
 
-        let connection = self.connection
         let control = ApplyControl()
-        let reconnector = Reconnector(deadline: connection.reconnectDeadline) { try await connection.connect() }
-        let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control)
+        let applier = Applier(session: run.client, schema: run.schema, reconnector: reconnector, control: control, armed: armed)
         SignalHandling.guardApply(control)
         let total = run.plan.operations.count
         let progress = ProgressTicker.start { _ in
@@ -112,24 +121,36 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode(control.stopRequested != nil ? 130 : 1)
         }
 
-        let remaining: Plan
+        let remaining: Result<Plan, any Error>
         do {
             let verifier = Verifier(desired: run.desired, schema: run.schema, identity: run.identity, session: run.client)
             let verification = try await verifier.verify { Terminal.progress($0) }
             if let repair = verification.repair, !repair.succeeded {
                 Terminal.error("could not put the rules in order: \(repair.stopReason ?? "a move failed")")
             }
-            remaining = verification.remaining
+            remaining = .success(verification.remaining)
         } catch {
-            Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
-            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
+            remaining = .failure(error)
+        }
+        // A revert that came due while verifying has undone what the verify looked at: nothing is left to confirm.
+        var ran: Bool?
+        if let armed { ran = await revertHasRun(armed) }
+        if let armed, ran == true {
+            Terminal.error(Self.revertRan(armed))
             throw ExitCode(1)
         }
-        guard remaining.isEmpty else {
+        switch remaining {
+        case .failure(let error):
+            Terminal.error("applied, but could not verify (\(error)); run rosplay drift to check the router")
+            if let armed { Terminal.error(leftToTheRevert(armed, hasRun: ran)) }
+            throw ExitCode(1)
+        case .success(let remaining) where !remaining.isEmpty:
             Terminal.error("applied, but the router now differs in ways the plan did not expect (it normalised some values differently):")
             Terminal.standardError(renderer.render(remaining))
-            if let armed { Terminal.error("the revert stays armed: the router undoes this apply at \(armed.firesAt) unless you run rosplay confirm") }
+            if let armed { Terminal.error(leftToTheRevert(armed, hasRun: ran)) }
             throw ExitCode(1)
+        case .success:
+            break
         }
         if !json { print("Verified: the router matches the playbooks.") }
         if let armed { try await confirmOverANewConnection(armed) }
@@ -164,41 +185,6 @@ struct ApplyCommand: AsyncParsableCommand {
         Terminal.error("refusing to apply: the plan would cut \(origin) to \(run.target.router):\n\(list)\n"
             + "Pass --confirm-within 2m so the router reverts by itself if management is lost (or --allow-lockout to apply anyway).")
         throw ExitCode(1)
-    }
-
-    /// After a failed apply rosplay has undone what it could: when nothing remains the revert is
-    /// removed; otherwise it stays armed to undo the rest on the router by itself.
-    private func afterFailure(_ report: ApplyReport, armed: ArmedRevert) async {
-        guard report.routerUnchanged else {
-            Terminal.error("the revert stays armed: at \(armed.firesAt) (router time) the router undoes by itself what this report says may remain")
-            return
-        }
-        do {
-            let client = try await connection.connect()
-            _ = try await ArmedRevert.disarm(on: client)
-            await client.close()
-            Terminal.progress("nothing remains of the apply; the revert was removed")
-        } catch {
-            Terminal.error("could not remove the armed revert (\(error)); it fires at \(armed.firesAt) and finds nothing of this apply to undo")
-        }
-    }
-
-    /// Proves management still works by confirming over a new connection; leaves the revert armed
-    /// when asked to, or when the router cannot be reached again.
-    private func confirmOverANewConnection(_ armed: ArmedRevert) async throws {
-        if manualConfirm {
-            print("A revert is armed: at \(armed.firesAt) (router time) the router undoes this apply unless you run rosplay confirm with the same --router.")
-            return
-        }
-        do {
-            let client = try await connection.connect()
-            _ = try await ArmedRevert.disarm(on: client)
-            await client.close()
-            print("Confirmed over a new connection: the revert is disarmed.")
-        } catch {
-            Terminal.error("could not confirm over a new connection (\(error)); the router undoes this apply by itself at \(armed.firesAt) (router time)")
-            throw ExitCode(1)
-        }
     }
 
     private func confirm() throws {

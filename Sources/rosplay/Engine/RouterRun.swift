@@ -60,7 +60,7 @@ struct RouterRun {
             let guessed = Snapshot.menusToRead(await playbooks.glance.value, schema: nil)
             async let early = Snapshot.readWherePossible(guessed, from: client, progress: reading)
             // A user without read rights on the scheduler simply sees no armed revert.
-            async let armed = (try? ArmedRevert.armed(on: client)) ?? []
+            async let reverts = (try? RevertInventory.read(on: client)) ?? RevertInventory(armed: [], orphans: [])
             let identity = try await RouterIdentity.read(from: client)
             let schema = RouterSchema.closest(to: identity.version)
             let document = await playbooks.parsing.value
@@ -75,13 +75,17 @@ struct RouterRun {
             let snapshot = Snapshot(version: identity.version, boardName: identity.boardName, menus: live)
             let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
             let target = ReportJSON.Target(router: client.target, version: identity.version.description, board: identity.boardName)
-            let reverts = await armed
-            for revert in reverts {
+            let inventory = await reverts
+            for revert in inventory.armed {
                 Terminal.note("a revert is armed on \(client.target) (\(revert.name)): at \(revert.firesAt) (router time) "
                     + "the router undoes an earlier apply unless rosplay confirm disarms it")
             }
+            for orphan in inventory.orphans {
+                Terminal.note("\(client.target) has a revert script without its scheduler entry (\(orphan)): it never runs by itself "
+                    + "(an apply was cut while arming it, or it ran and stopped part-way); rosplay confirm removes it")
+            }
             return RouterRun(client: client, schema: schema, identity: identity, desired: desired, snapshot: snapshot, plan: plan, target: target,
-                             armedReverts: reverts, sessionPath: await path)
+                             armedReverts: inventory.armed, sessionPath: await path)
         } catch {
             await progress.stop()
             await client.close()

@@ -47,7 +47,7 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("reconnect-within"), help: ArgumentHelp("""
         After the connection is lost mid-apply, how long to keep trying (with backoff from 0.25s to 8s) \
-        to reconnect and undo. Default: 60s. Example: --reconnect-within 5m
+        to reconnect and undo; no attempt's connect, handshake or login waits past it. Default: 60s. Example: --reconnect-within 5m
         """, valueName: "duration"))
     var reconnectWithin: String?
 
@@ -140,10 +140,10 @@ struct ConnectionOptions: ParsableArguments {
         return String(cString: typed)
     }
 
-    /// Connects and logs in.
-    func connect() async throws -> RouterOSClient {
+    /// Connects and logs in; with `deadline`, no stage (connect, handshake, login) waits past it.
+    func connect(by deadline: ContinuousClock.Instant? = nil) async throws -> RouterOSClient {
         let (host, port) = try endpoint()
-        var configuration = RouterOSClient.Configuration(host: host, port: port, tls: tls)
+        var configuration = RouterOSClient.Configuration(host: host, port: port, tls: tls, deadline: deadline)
         if let limit = try Self.duration(timeout, option: "--timeout") {
             configuration.connectTimeout = limit
             configuration.handshakeTimeout = limit

@@ -52,6 +52,8 @@ public final class RouterDevice: Sendable {
         var listeners = 0
         var sessionsOpened = 0
         var serviceBusyUntil = ContinuousClock.now
+        /// The ``FaultInjection/stall`` happened.
+        var stalled = false
     }
 
     init(configuration: MockRouterConfiguration) throws {
@@ -144,10 +146,21 @@ public final class RouterDevice: Sendable {
         }
         if let reset { scheduleReset(reset) }
         noticeSchedulerWrite(path)
+        stallIfDue(after: command.path)
         if let script, let error = runScript(script, as: user, depth: scriptDepth) {
             return .replies([.trap(error.message), .done()])
         }
         return outcome
+    }
+
+    /// After the first command on ``FaultInjection/stall``'s path: commands still to come wait.
+    private func stallIfDue(after path: String) {
+        guard let stall = faults.stall, path == stall.after else { return }
+        counters.withLockedValue { counters in
+            guard !counters.stalled else { return }
+            counters.stalled = true
+            counters.serviceBusyUntil = max(counters.serviceBusyUntil, .now + stall.duration)
+        }
     }
 
     /// The configuration as it is now, read under the state lock.
@@ -270,11 +283,12 @@ public final class RouterDevice: Sendable {
     /// How long to wait before running the next command, so that commands take `service-ms`
     /// each, one after another, like a slow router CPU.
     func serviceDelay() -> Duration {
-        guard faults.serviceTime > .zero else { return .zero }
+        guard faults.serviceTime > .zero || faults.stall != nil else { return .zero }
         return counters.withLockedValue { counters in
             let now = ContinuousClock.now
             let start = max(now, counters.serviceBusyUntil)
-            counters.serviceBusyUntil = start + faults.serviceTime
+            // A microsecond at least: commands held by a stall run one after another, in order.
+            counters.serviceBusyUntil = start + max(faults.serviceTime, .microseconds(1))
             return counters.serviceBusyUntil - now
         }
     }

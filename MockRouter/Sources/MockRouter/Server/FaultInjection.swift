@@ -16,6 +16,21 @@ public struct FaultInjection: Hashable, Sendable {
     public var maxSessions: Int?
     /// How long connections are refused after `/system/reset-configuration`, like a reboot.
     public var rebootDelay: Duration
+    /// Once a command on this path has run, every command that arrives after it (from any session)
+    /// waits until `stall.duration` after it: a router whose CPU is suddenly taken. The scheduler is not held up.
+    public var stall: Stall?
+
+    /// A stall of every command after the first on a path (see ``FaultInjection/stall``).
+    public struct Stall: Hashable, Sendable {
+        /// A command path, such as `/system/scheduler/add`.
+        public var after: String
+        public var duration: Duration
+
+        public init(after: String, duration: Duration) {
+            self.after = after
+            self.duration = duration
+        }
+    }
 
     public init(
         latency: Duration = .zero,
@@ -24,7 +39,8 @@ public struct FaultInjection: Hashable, Sendable {
         serviceTime: Duration = .zero,
         trapOn: String? = nil,
         maxSessions: Int? = nil,
-        rebootDelay: Duration = .milliseconds(500)
+        rebootDelay: Duration = .milliseconds(500),
+        stall: Stall? = nil
     ) {
         self.latency = latency
         self.legacyLogin = legacyLogin
@@ -33,5 +49,6 @@ public struct FaultInjection: Hashable, Sendable {
         self.trapOn = trapOn
         self.maxSessions = maxSessions
         self.rebootDelay = rebootDelay
+        self.stall = stall
     }
 }
