@@ -86,7 +86,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if json { print(ReportJSON.apply(run.plan, report: ApplyReport(outcomes: []), target: run.target)) } else { print(renderer.summary(run.plan)) }
             return
         }
-        if !json { print(renderer.render(run.plan)) }
+        if !json { print(run.header("apply") + "\n" + renderer.render(run.plan)) }
         try guardTheSession(run)
         try confirm()
 
@@ -95,6 +95,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var armed: ArmedRevert?
         if let window = try ConnectionOptions.duration(confirmWithin, option: "--confirm-within") {
             let rule = ConfirmWindow(window, plan: run.plan, desired: run.desired, schema: run.schema)
+            SignalHandling.mayChange("while arming the revert on the router: run rosplay confirm to remove what was armed")
             armed = try await guarded { try await ArmedRevert.arm(run.plan, schema: run.schema, window: rule, on: run.client, cleanup: reconnector) }
             Terminal.progress("revert armed on the router as \(armed!.name): it fires at \(armed!.firesAt) (router time) unless confirmed")
             let secrets = RevertScript.secretsLeftOut(run.plan)
@@ -115,6 +116,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
         await progress.stop()
         SignalHandling.applyFinished()
+        if let armed {
+            SignalHandling.mayChange("after the apply ended; the revert armed on the router (\(armed.name)) undoes it at \(armed.firesAt) (router time) unless rosplay confirm disarms it")
+        }
         if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(ApplyReportText.render(report)) }
         guard report.succeeded else {
             if let armed { await afterFailure(report, armed: armed) }

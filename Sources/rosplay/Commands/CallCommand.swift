@@ -30,7 +30,7 @@ struct CallCommand: AsyncParsableCommand {
         // The command may be printed in an error: its secret arguments print as (sensitive).
         command.sensitive = Set(command.attributes.map(\.name).filter { SecretRule.isSecret(property: $0, in: menu) })
         let client = try await connection.connect()
-        SignalHandling.mayChange("\(command.path) was sent: it may have run on the router")
+        SignalHandling.mayChange("after \(command.path) was sent: it may have run on the router")
         let response: Response
         do {
             response = try await client.execute(command)

@@ -37,6 +37,7 @@ struct ConfirmCommand: AsyncParsableCommand {
     func run() async throws {
         let outcome = try await guarded {
             let client = try await connection.connect()
+            SignalHandling.mayChange("while disarming: some reverts may be left armed; run rosplay confirm again")
             do {
                 let outcome = try await disarm(on: client)
                 await client.close()

@@ -33,7 +33,7 @@ struct PlanCommand: AsyncParsableCommand {
         if json {
             print(ReportJSON.plan(run.plan, target: run.target, schema: "rosplay.plan/1", armed: run.armedReverts))
         } else {
-            print("rosplay plan for \(run.target.router) (RouterOS \(run.target.version)\(run.target.board.map { ", \($0)" } ?? ""))\n")
+            print(run.header("plan"))
             print(Terminal.renderer.render(run.plan))
         }
         if detailedExitCode, !run.plan.isEmpty { throw ExitCode(2) }

@@ -42,6 +42,11 @@ struct RouterRun {
         }
     }
 
+    /// `rosplay COMMAND for ROUTER (RouterOS VERSION, BOARD)` and a blank line, above a plan.
+    func header(_ command: String) -> String {
+        "rosplay \(command) for \(target.router) (RouterOS \(target.version)\(target.board.map { ", \($0)" } ?? ""))\n"
+    }
+
     static func prepare(connection: ConnectionOptions, playbook: PlaybookOptions, session: Session? = nil) async throws -> RouterRun {
         let playbooks = Playbooks(playbook.playbooks) { playbook.load() }
         let client = try await connection.connect()

@@ -24,7 +24,7 @@ enum SignalHandling {
     }
 
     /// From now on a signal exits at once saying `what` may have changed on the router (a raw
-    /// command sent by `call`, a revert being armed or disarmed).
+    /// command sent by `call`, a revert being armed or disarmed), as `interrupted by SIGINT WHAT`.
     static func mayChange(_ what: String) {
         state.set(.changing(what))
     }
@@ -149,7 +149,7 @@ private final class SignalState: @unchecked Sendable {
         case .applied:
             interrupted(by: name, "after the apply ended; what its report says was applied is on the router (run rosplay drift to check)")
         case .changing(let what):
-            interrupted(by: name, "while \(what)")
+            interrupted(by: name, what)
         case .applying(let running):
             control = running
         }
