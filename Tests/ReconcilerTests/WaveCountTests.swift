@@ -130,4 +130,24 @@ struct WaveCountTests {
         #expect(verification.remaining.isEmpty)
         #expect(filter.comments == ["defconf accept", "mine 1", "mine 2", "mine 3", "mine 4", "defconf drop"])
     }
+
+    /// A Ctrl-C while verifying (the control apply and verify share) stops the repair: no rule is
+    /// moved, and what is still out of place is reported, not hidden.
+    @Test func aStopRequestedWhileVerifyingMovesNothing() async throws {
+        let filter = OrderedApplyTests.FakeFilter(["defconf accept", "defconf drop"])
+        let router = OutOfOrderRouter(filter)
+        let desired = try desired(rulesBeforeTheAnchor(4))
+        let snapshot = try await Snapshot.read(desired, schema: schema, identity: identity, from: router)
+        let plan = try Planner(desired: desired, snapshot: snapshot, schema: schema).plan()
+        #expect(await Applier(session: router, schema: schema).apply(plan).succeeded)
+        let outOfOrder = filter.comments
+        let control = ApplyControl()
+        control.requestStop("interrupted by SIGINT")
+        let verification = try await Verifier(desired: desired, schema: schema, identity: identity, session: router).verify(control: control)
+        let repair = try #require(verification.repair)
+        #expect(!repair.succeeded && repair.stopReason == "interrupted by SIGINT", "\(repair.counts)")
+        #expect(repair.counts[.applied] == nil)
+        #expect(filter.comments == outOfOrder)
+        #expect(!verification.remaining.isEmpty && verification.remaining.operations.allSatisfy { $0.kind == .move })
+    }
 }

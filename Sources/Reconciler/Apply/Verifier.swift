@@ -13,12 +13,15 @@ public struct Verifier: Sendable {
     public let schema: RouterSchema
     public let identity: RouterIdentity
     public let session: any RouterSession
+    /// Opens a fresh session for the repair's undo, should the connection drop while it moves rules.
+    public let reconnector: Reconnector?
 
-    public init(desired: DesiredState, schema: RouterSchema, identity: RouterIdentity, session: any RouterSession) {
+    public init(desired: DesiredState, schema: RouterSchema, identity: RouterIdentity, session: any RouterSession, reconnector: Reconnector? = nil) {
         self.desired = desired
         self.schema = schema
         self.identity = identity
         self.session = session
+        self.reconnector = reconnector
     }
 
     /// What the verification found.
@@ -31,11 +34,13 @@ public struct Verifier: Sendable {
         public var waves: Int
     }
 
+    /// - Parameter control: a stop requested on it (Ctrl-C) ends the repair: nothing more is moved.
     public func verify(control: ApplyControl = ApplyControl(), progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Result {
         var remaining = try await replan()
         guard !remaining.isEmpty, remaining.operations.allSatisfy({ $0.kind == .move }) else { return Result(remaining: remaining, waves: 1) }
         progress("\(remaining.operations.count) rule(s) out of place: the router ran a wave's commands out of order; moving them one at a time")
-        let repair = await Applier(session: session, schema: schema, control: control, ordering: .oneAtATime).apply(remaining, progress: progress)
+        let repair = await Applier(session: session, schema: schema, reconnector: reconnector, control: control, ordering: .oneAtATime)
+            .apply(remaining, progress: progress)
         guard repair.succeeded else { return Result(remaining: remaining, repair: repair, waves: 1 + repair.waves) }
         remaining = try await replan()
         return Result(remaining: remaining, repair: repair, waves: 2 + repair.waves)

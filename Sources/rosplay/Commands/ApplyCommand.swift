@@ -16,7 +16,8 @@ struct ApplyCommand: AsyncParsableCommand {
         reverse: each entry is found again by its identity and the values rosplay wrote, and one that no \
         longer matches is left alone and reported as uncertain. A lost connection is re-opened with backoff \
         to undo. The report groups operations that ended alike and ends with exact counts. A second Ctrl-C \
-        exits at once.
+        exits at once. A Ctrl-C once the apply has succeeded stops its verification (and any repair of rule \
+        order) and leaves what was applied.
 
         With --confirm-within, the router itself reverts the change unless rosplay confirms it in time: \
         before the first change rosplay installs the inverse of the plan as a /system/script run once by a \
@@ -115,26 +116,35 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let report = await applier.apply(run.plan, progress: { Terminal.progress($0) })
         await progress.stop()
-        SignalHandling.applyFinished()
-        if let armed {
-            SignalHandling.mayChange("after the apply ended; the revert armed on the router (\(armed.name)) undoes it at \(armed.firesAt) (router time) unless rosplay confirm disarms it")
-        }
         if json { print(ReportJSON.apply(run.plan, report: report, target: run.target)) } else { print(ApplyReportText.render(report)) }
         guard report.succeeded else {
+            SignalHandling.applyFinished()
             if let armed { await afterFailure(report, armed: armed) }
             throw ExitCode(control.stopRequested != nil ? 130 : 1)
         }
 
+        // Verified under the signal guard: a Ctrl-C stops the verify (and any repair of rule
+        // order, whose moves are undone like an apply's) and leaves what was applied.
+        SignalHandling.guardVerify(control)
         let remaining: Result<Plan, any Error>
         do {
-            let verifier = Verifier(desired: run.desired, schema: run.schema, identity: run.identity, session: run.client)
-            let verification = try await verifier.verify { Terminal.progress($0) }
+            let verifier = Verifier(desired: run.desired, schema: run.schema, identity: run.identity, session: run.client, reconnector: reconnector)
+            let verification = try await verifier.verify(control: control) { Terminal.progress($0) }
             if let repair = verification.repair, !repair.succeeded {
                 Terminal.error("could not put the rules in order: \(repair.stopReason ?? "a move failed")")
             }
             remaining = .success(verification.remaining)
         } catch {
             remaining = .failure(error)
+        }
+        SignalHandling.applyFinished()
+        if let armed {
+            SignalHandling.mayChange("after the apply ended; the revert armed on the router (\(armed.name)) undoes it at \(armed.firesAt) (router time) unless rosplay confirm disarms it")
+        }
+        if let interrupted = control.stopRequested {
+            Terminal.error("\(interrupted) while verifying: the apply is complete (see above) but was not verified; run rosplay drift to check the router")
+            if let armed { Terminal.error(leftToTheRevert(armed, hasRun: await revertHasRun(armed))) }
+            throw ExitCode(130)
         }
         // A revert that came due while verifying has undone what the verify looked at: nothing is left to confirm.
         var ran: Bool?

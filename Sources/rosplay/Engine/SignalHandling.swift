@@ -18,6 +18,12 @@ enum SignalHandling {
         state.set(.applying(control))
     }
 
+    /// From now on the first signal stops the verification of an apply that succeeded (and its
+    /// repair of rule order): what was applied stays; a second exits at once.
+    static func guardVerify(_ control: ApplyControl) {
+        state.set(.verifying(control))
+    }
+
     /// Back to exiting at once: the apply is over, and what it left is on the router.
     static func applyFinished() {
         state.set(.applied)
@@ -36,6 +42,8 @@ private enum Stage {
     case reading
     /// An apply is running under this control.
     case applying(ApplyControl)
+    /// An apply succeeded and is being verified (rules put back in order) under this control.
+    case verifying(ApplyControl)
     /// An apply has ended; its report is being written or its result verified.
     case applied
     /// Something outside an apply may be changing the router: what to say about it.
@@ -152,6 +160,13 @@ private final class SignalState: @unchecked Sendable {
             interrupted(by: name, what)
         case .applying(let running):
             control = running
+        case .verifying(let running):
+            guard running.stopRequested != nil else {
+                running.requestStop("interrupted by \(name)")
+                Terminal.note("\(name): stopping the verification; what was applied stays on the router (send it again to exit at once)")
+                return
+            }
+            interrupted(by: name, "again: exiting at once; what was applied is on the router (run rosplay drift to check)")
         }
         if control.stopRequested == nil {
             control.requestStop("interrupted by \(name)")
