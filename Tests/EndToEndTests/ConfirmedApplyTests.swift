@@ -18,8 +18,9 @@ import Testing
         snapshot.mapValues { rows in rows.map { $0.filter { $0.key != ".id" } } }
     }
 
-    /// Polls until the router's configuration equals `expected` (or the deadline passes).
-    static func waitUntil(_ runner: CLIRunner, equals expected: [String: [[String: String]]], within seconds: Int = 30) async throws -> Bool {
+    /// Polls until the router's configuration equals `expected` (or the deadline passes: long
+    /// enough for the longest window ``CLIRunner/confirmedApply(_:window:_:)`` may have asked for).
+    static func waitUntil(_ runner: CLIRunner, equals expected: [String: [[String: String]]], within seconds: Int = 300) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if withoutIDs(try await runner.fullSnapshot()) == expected { return true }
@@ -32,7 +33,7 @@ import Testing
         let runner = try await CLIRunner.start()
         Self.seedRules(runner.server.device)
         let before = Self.withoutIDs(try await runner.fullSnapshot())
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "10s", "--manual-confirm"])
+        let apply = await runner.confirmedApply(["confirm.yaml"], window: "10s", ["--manual-confirm"])
         #expect(apply.status == 0, "\(apply.all)")
         #expect(apply.stdout.contains("A revert is armed: at "), "\(apply.stdout)")
         #expect(apply.stdout.contains("Verified: the router matches the playbooks."))
@@ -52,7 +53,7 @@ import Testing
         let runner = try await CLIRunner.start(faults: FaultInjection(maxSessions: 1))
         Self.seedRules(runner.server.device)
         let before = Self.withoutIDs(try await runner.fullSnapshot())
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "10s"])
+        let apply = await runner.confirmedApply(["confirm.yaml"], window: "10s")
         #expect(apply.status == 1, "\(apply.all)")
         #expect(apply.stderr.contains("could not confirm over a new connection"), "\(apply.stderr)")
         #expect(apply.stderr.contains("the router undoes this apply by itself at"), "\(apply.stderr)")
@@ -65,12 +66,12 @@ import Testing
         Self.seedRules(runner.server.device)
         // Confirmed over a new connection at once: nothing is left armed.
         // (Windows long enough that a loaded machine cannot let the revert fire first.)
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "60s"])
+        let apply = await runner.confirmedApply(["confirm.yaml"], window: "60s")
         #expect(apply.status == 0, "\(apply.all)")
         #expect(apply.stdout.contains("Confirmed over a new connection: the revert is disarmed."), "\(apply.stdout)")
         #expect(try await runner.fullSnapshot()["/system/scheduler"]?.isEmpty == true)
         #expect(await runner.rosplay("drift", ["confirm.yaml"]).status == 0)
-        let identity = await runner.rosplay("apply", ["relay.yaml"], ["--yes", "--confirm-within", "60s", "--manual-confirm"])
+        let identity = await runner.confirmedApply(["relay.yaml"], window: "60s", ["--manual-confirm"])
         #expect(identity.status == 0, "\(identity.all)")
         let confirm = await CLIRunner.run(["confirm", "--router", "127.0.0.1:\(runner.server.apiSSLPort!)", "--user", CLIRunner.user.name,
                                            "--password-file", runner.passwordFile, "--no-certificate"])
@@ -89,7 +90,7 @@ import Testing
     @Test func aRouterWhoseDeviceModeForbidsTheSchedulerIsRefusedBeforeAnyChange() async throws {
         let runner = try await CLIRunner.start(deviceMode: DeviceMode(scheduler: false))
         let before = try await runner.fullSnapshot()
-        let apply = await runner.rosplay("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "1m"])
+        let apply = await runner.confirmedApply(["confirm.yaml"], window: "1m")
         #expect(apply.status == 1, "\(apply.all)")
         #expect(apply.stderr.contains("device-mode has the scheduler disabled"), "\(apply.stderr)")
         #expect(try await runner.fullSnapshot() == before)

@@ -39,17 +39,19 @@ struct ConfirmWindowRuleTests {
     }
 
     @Test func nothingIsSentOnceTheRepliesInFlightAtTheRoutersPaceWouldEatTheReserve() async throws {
-        // 4 s before the earliest firing, a reserve of 2 s.
-        let deadline = RevertDeadline(clockRead: .now, window: .seconds(5), roundTrip: .milliseconds(1))
+        // 29 s before the earliest firing, a reserve of 2 s: far from due however slowly a loaded
+        // machine runs this test.
+        let deadline = RevertDeadline(clockRead: .now, window: .seconds(30), roundTrip: .milliseconds(1))
         #expect(deadline.reserve == .seconds(2))
         #expect(deadline.allowsSending() && !deadline.isDue && !deadline.mayHaveFired)
-        // A request the router took 300 ms to answer sets the pace: 6 in flight would take 1.8 s more.
+        // A request the router took at least 300 ms to answer sets the pace: 100 in flight would
+        // take 30 s more, past the firing.
         deadline.sent()
         try await Task.sleep(for: .milliseconds(300))
         deadline.answered()
-        for _ in 0..<6 { deadline.sent() }
+        for _ in 0..<100 { deadline.sent() }
         #expect(!deadline.allowsSending())
         #expect(!deadline.isDue)
-        for _ in 0..<6 { deadline.answered() }
+        for _ in 0..<100 { deadline.answered() }
     }
 }
