@@ -133,6 +133,19 @@ struct FailingUndoTests {
         #expect(router.contents.count == 4)
     }
 
+    /// A command the router did not answer in time is not on the router when the undo looks, but a
+    /// router that was only slow may still carry it out: uncertain, never "not applied".
+    @Test func anOperationThatTimedOutAndIsNotFoundIsUncertain() async throws {
+        let router = FakeAddressList(timeoutAt: 3)
+        let report = await Applier(session: router, schema: schema, reconnector: Reconnector(deadline: .seconds(5)) { _ in router })
+            .apply(try await plan(3, on: router))
+        #expect(report.counts[.undone] == 2, "\(report.countsLine)")
+        #expect(report.counts[.uncertain] == 1, "\(report.countsLine)")
+        #expect(report.counts[.notApplied] == nil)
+        #expect(!report.routerUnchanged)
+        #expect(report.outcomes.contains { $0.status == .uncertain && $0.error?.contains("the router stopped answering") == true }, "\(report.outcomes.map(\.error))")
+    }
+
     @Test func aReconnectThatNeverSucceedsLeavesEverythingUncertainAfterItsDeadline() async throws {
         let router = FakeAddressList(dropAt: 3)
         let attempts = AttemptCounter()
@@ -179,12 +192,15 @@ final class FakeAddressList: RouterSession, @unchecked Sendable {
     private var next = 0, adds = 0
     private var restarted = false
     private let restartAt: Int?, trapAt: Int?, dropAt: Int?
+    /// The Nth add is not answered in time: it times out, and is not carried out (yet).
+    private let timeoutAt: Int?
     private let refuseRemove: Bool
     private let others: [(String, String)]
     private(set) var commands: [String] = []
 
-    init(restartAt: Int? = nil, others: [(String, String)] = [], trapAt: Int? = nil, dropAt: Int? = nil, refuseRemove: Bool = false) {
+    init(restartAt: Int? = nil, others: [(String, String)] = [], trapAt: Int? = nil, dropAt: Int? = nil, timeoutAt: Int? = nil, refuseRemove: Bool = false) {
         (self.restartAt, self.others, self.trapAt, self.dropAt, self.refuseRemove) = (restartAt, others, trapAt, dropAt, refuseRemove)
+        self.timeoutAt = timeoutAt
     }
 
     var contents: Set<String> { lock.withLock { Set(entries.map { "\($0.list) \($0.address)" }) } }
@@ -219,6 +235,7 @@ final class FakeAddressList: RouterSession, @unchecked Sendable {
                 adds += 1
                 if adds == trapAt { throw trap("injected") }
                 if adds == dropAt { throw lost }
+                if adds == timeoutAt { throw RouterOSError(.timedOut, stage: .command, command: command.description) }
                 if adds == restartAt, !restarted {
                     restarted = true
                     next = 0

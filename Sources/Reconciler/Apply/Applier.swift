@@ -84,7 +84,7 @@ public struct Applier: Sendable {
                     }
                     if lost || sent.partlyDone {
                         steps.append(RevertStep(index: sent.index, operation: operation, level: number, confirmed: false,
-                                                statusIfNothingRemains: lost ? .notApplied : .failed))
+                                                statusIfNothingRemains: lost ? Self.statusIfNotFound(after: error) : .failed))
                     }
                 }
                 if stopReason == nil, let requested = control.stopRequested { stopReason = requested }
@@ -157,6 +157,13 @@ public struct Applier: Sendable {
             outcomes[step.index].error = "\(failure); the router runs it at \(armed.firesAt) (router time)"
         }
         return ApplyReport(outcomes: outcomes, stopReason: stopReason, notes: collect.notes, waves: waves)
+    }
+
+    /// What an operation in flight at a loss is, when the undo does not find it: not applied after a
+    /// dropped connection; uncertain after a timeout, since a router that was only slow may still
+    /// carry out a command it holds.
+    static func statusIfNotFound(after error: Error) -> OperationOutcome.Status {
+        (error as? RouterOSError)?.code == .timedOut ? .uncertain : .notApplied
     }
 
     /// `the connection was lost` or `the router stopped answering`, for an operation's outcome.
