@@ -194,16 +194,6 @@ extension CLIRunner {
         return nil
     }
 
-    /// Keeps a router with a service time busy: `count` prints from another session, all sent at
-    /// once, which every later command (anyone's) waits behind. Returns when they are answered.
-    func flood(_ count: Int) async throws {
-        let client = try await client()
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<count { group.addTask { _ = try? await client.execute(Command("/system/identity/print"), timeout: nil) } }
-        }
-        await client.close()
-    }
-
     /// A `rosplay-revert-NAME` as an earlier apply would leave it: a script, and (unless
     /// `scheduled` is false) a scheduler entry that runs it at `start` (router time).
     func addRevert(_ name: String, start: (date: String, time: String) = ("2099-01-01", "00:00:00"), scheduled: Bool = true) {

@@ -8,9 +8,10 @@ import Testing
 /// racing it. Whatever the timing, the router ends in its old state or the new one, no revert is
 /// left behind, and rosplay never says a revert that has run is still armed.
 @Suite(.timeLimit(.minutes(15))) struct ConfirmWindowTests {
-    /// A router that takes 20 ms a command: quick while rosplay measures it, and slow as soon as
-    /// another session floods it (every command waits behind the flood, the scheduler does not).
+    /// A router that takes 20 ms a command: rosplay's verify and confirm come a few commands after
+    /// the last change lands, time enough to hold rosplay (SIGSTOP) before them.
     static let slowableRouter = FaultInjection(serviceTime: .milliseconds(20))
+
     /// A window rosplay accepts for confirm.yaml on `runner` (its rules seeded here) now, in seconds: what it asks for when
     /// given too short a one (measured against this router, on this machine, under its present
     /// load), tripled, and never under 15 s. Fixed windows broke on a loaded machine, where the
@@ -70,11 +71,14 @@ import Testing
         let window = try await Self.acceptedWindow(on: runner)
         let before = ConfirmedApplyTests.withoutIDs(runner.deviceSnapshot())
         let apply = runner.launch("apply", ["confirm.yaml"], ["--yes", "--confirm-within", "\(window)s", "--timeout", "\(window + 60)s"])
-        // Once everything has landed, the verify (or the confirm) waits 5 s longer than the
-        // window (commands of 20 ms behind a flood): the revert fires first.
+        // Once everything has landed, rosplay is held (SIGSTOP) while its verify or confirm is
+        // still to come, until the revert has fired and removed itself; then it goes on. (A flood
+        // of commands did this before, but on a loaded machine it came too late.)
         let deadline = ContinuousClock.now + .seconds(60 + window)
-        while !Self.fullyApplied(runner), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try await runner.flood((window + 5) * 50)
+        while !Self.fullyApplied(runner), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
+        apply.send(SIGSTOP)
+        while runner.revertEntries() != ([], []), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        apply.send(SIGCONT)
         let result = await apply.finish()
         #expect(result.status == 1, "\(result.all)")
         #expect(!result.all.contains("Confirmed"), "\(result.all)")
@@ -85,10 +89,14 @@ import Testing
         try await runner.stop()
     }
 
-    /// The router holds confirm.yaml's end state: its three filter rules and the new identity.
+    /// The router holds confirm.yaml's end state: its three filter rules and the new identity
+    /// (two prints on the device itself, so the look is quick however busy the machine).
     static func fullyApplied(_ runner: CLIRunner) -> Bool {
-        let snapshot = runner.deviceSnapshot()
-        return snapshot["/ip/firewall/filter"]?.count == 3 && snapshot["/system/identity"]?.first?["name"] == "confirmed"
+        func rows(_ menu: String) -> [Reply] {
+            runner.server.device.execute(Command(menu + "/print"), as: CLIRunner.user).replies.filter { $0.kind == .re }
+        }
+        return rows("/ip/firewall/filter").count == 3
+            && rows("/system/identity").first?.attributes.first { $0.name == "name" }?.value.string == "confirmed"
     }
 
     /// Polls the device until its configuration (without `.id`s) equals `expected`.

@@ -52,8 +52,9 @@ import Testing
         } throws: { error in
             isRouterError(error, .timedOut) { "\($0)".hasPrefix("127.0.0.1:\(port) \(words) 0.") }
         }
-        // 0.5 s and slack for a loaded machine; a stage's own timeout would be 10 s.
-        #expect(ContinuousClock.now - started < .seconds(4))
+        // The message names the cut timeout (0.x s); the clock only has to beat the stage's own 10 s
+        // (a loaded CI machine took 8 s to run this).
+        #expect(ContinuousClock.now - started < .seconds(10))
         try await silent.close()
         withExtendedLifetime(backlog) {}
     }

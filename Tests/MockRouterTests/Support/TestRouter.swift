@@ -40,8 +40,10 @@ struct TestRouter {
     }
 
     /// A connection over the plain API.
+    /// A plain-API client; patient at login, for routers whose every reply is delayed on purpose
+    /// (8 s of latency and a loaded machine went past the default 10 s).
     func connectPlain() async throws -> RouterOSClient {
-        try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain))
+        try await RouterOSClient.connect(.init(host: "127.0.0.1", port: server.apiPort!, tls: .plain, loginTimeout: .seconds(60)))
     }
 
     /// A logged-in plain-API client.
