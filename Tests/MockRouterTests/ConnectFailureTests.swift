@@ -52,9 +52,9 @@ import Testing
         } throws: { error in
             isRouterError(error, .timedOut) { "\($0)".hasPrefix("127.0.0.1:\(port) \(words) 0.") }
         }
-        // The message names the cut timeout (0.x s); the clock only has to beat the stage's own 10 s
-        // (a loaded CI machine took 8 s to run this).
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // The message is written by the timer that fired, naming its duration: "within 0.x s" is
+        // the cut one, where the stage's own would say "within 10s". No wall-clock bound: a loaded
+        // CI machine took 10.6 s to run this, whichever timer it was.
         try await silent.close()
         withExtendedLifetime(backlog) {}
     }
